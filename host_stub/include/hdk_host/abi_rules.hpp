@@ -1,0 +1,29 @@
+// What a module must look like for a Holochain conductor to run it: the rules
+// hdk-check reports on and the host enforces before any call.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "hdk_host/engine.hpp"
+
+namespace hdk_host {
+
+struct AbiReport {
+  /// Each a one-line reason a conductor would refuse the module.
+  std::vector<std::string> errors;
+  /// The zome functions: exports of type (i32, i32) -> i64 other than the ABI's own.
+  std::vector<std::string> zome_functions;
+  bool ok() const { return errors.empty(); }
+};
+
+/// Checks imports (only `env.__hc__*` functions of type (i32, i32) -> i64 that
+/// the host function list names) and exports (`memory`, `__hc__allocate_1`
+/// (i32) -> i32, `__hc__deallocate_1` (i32, i32) -> (), every other function
+/// (i32, i32) -> i64).
+AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
+                         const std::vector<ExportDesc>& exports);
+
+std::string describe(const FuncType& type);  // "(i32, i32) -> i64"
+
+}  // namespace hdk_host

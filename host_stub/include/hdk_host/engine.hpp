@@ -1,0 +1,127 @@
+// The engine interface: what the host needs from a wasm engine, and nothing
+// engine-specific. One implementation per engine under src/engines/.
+//
+// Conventions for the whole interface:
+// - Failures throw hdk_host::Fault (fault.hpp); nothing returns error codes.
+// - A Module is immutable after compile and may be shared between threads
+//   and instances; an Instance belongs to one thread at a time.
+// - Host functions run re-entrantly: inside one, the host may call the
+//   instance's allocate/deallocate and read or write its memory.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hdk_host/fault.hpp"
+
+namespace hdk_host {
+
+enum class ValType { I32, I64, F32, F64, V128, Ref };
+enum class ExternKind { Func, Memory, Table, Global, Tag };
+
+struct FuncType {
+  std::vector<ValType> params;
+  std::vector<ValType> results;
+  friend bool operator==(const FuncType&, const FuncType&) = default;
+};
+
+struct ImportDesc {
+  std::string module;
+  std::string name;
+  ExternKind kind = ExternKind::Func;
+  FuncType type;  // meaningful for Func
+};
+
+struct ExportDesc {
+  std::string name;
+  ExternKind kind = ExternKind::Func;
+  FuncType type;  // meaningful for Func
+};
+
+/// Per-instance limits. Zero means "no limit" for budget and deadline.
+struct Limits {
+  /// Most pages guest memory may grow to (65536 = the whole 4 GiB).
+  std::uint32_t max_memory_pages = 65536;
+  /// interp: instructions a single outermost call may run.
+  std::uint64_t instruction_budget = 0;
+  /// aot / wasm-c-api: wall-clock time a single outermost call may run.
+  std::chrono::milliseconds deadline{0};
+};
+
+class Instance;
+
+/// A host import of the ABI's one shape, (i32 ptr, i32 len) -> i64. It may
+/// throw Fault: the engine turns that into a trap of the running call, and
+/// the same Fault (kind and message) comes out of the outer call.
+using HostFunction = std::function<std::uint64_t(Instance& caller, std::uint32_t ptr, std::uint32_t len)>;
+
+class Instance {
+ public:
+  virtual ~Instance() = default;
+
+  /// Calls export `name` of type (i32, i32) -> i64 and returns its result.
+  /// Throws MissingExport / BadSignature when there is no such function,
+  /// Trap, OutOfBounds, MemoryLimit, BudgetExhausted or DeadlineExceeded when
+  /// the guest fails, or the Fault a host function threw.
+  virtual std::uint64_t call_i64(std::string_view name, std::uint32_t a, std::uint32_t b) = 0;
+
+  /// Calls export `name` of type (i32) -> i32 (the guest allocator).
+  virtual std::uint32_t call_i32(std::string_view name, std::uint32_t a) = 0;
+
+  /// Calls export `name` of type (i32, i32) -> () (the guest deallocator).
+  virtual void call_void(std::string_view name, std::uint32_t a, std::uint32_t b) = 0;
+
+  /// The guest's linear memory as it is now. Valid until the next call into
+  /// the guest (which may grow and move it). Empty if the module has none.
+  virtual std::span<std::uint8_t> memory() = 0;
+};
+
+class Module {
+ public:
+  virtual ~Module() = default;
+  virtual const std::vector<ImportDesc>& imports() const = 0;
+  virtual const std::vector<ExportDesc>& exports() const = 0;
+
+  /// A fresh instance. `host_functions[i]` serves `imports()[i]`; every
+  /// import must be a function and have one (UnknownImport otherwise).
+  /// Throws Trap if the start function or data segments fail.
+  virtual std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+                                                const Limits& limits) = 0;
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  /// "interp", "aot", "wasm-c-api".
+  virtual std::string_view name() const = 0;
+  /// Compiles (or loads from its cache) `wasm`. `label` names the module in
+  /// messages. Throws InvalidModule for bytes that are not valid wasm,
+  /// Compile or EngineUnavailable when the engine cannot build it.
+  virtual std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm,
+                                          std::string_view label) = 0;
+};
+
+/// Engine factories. Each throws EngineUnavailable when it cannot run here.
+std::unique_ptr<Engine> make_interp_engine();
+struct AotOptions {
+  /// Where compiled objects are cached; empty: $HDK_CACHE_DIR or
+  /// $XDG_CACHE_HOME/hdk-cpp or ~/.cache/hdk-cpp.
+  std::string cache_dir;
+  /// The C compiler; empty: $CC or "cc".
+  std::string compiler;
+};
+std::unique_ptr<Engine> make_aot_engine(const AotOptions& options = {});
+std::unique_ptr<Engine> make_wasm_c_api_engine();
+
+/// Engine names this build can construct (wasm-c-api only when linked).
+std::vector<std::string> available_engines();
+/// Constructs an engine by name; throws EngineUnavailable for others.
+std::unique_ptr<Engine> make_engine(std::string_view name);
+
+}  // namespace hdk_host

@@ -1,0 +1,116 @@
+// hdk-check ZOME.wasm: lists a zome's imports and exports and fails when a
+// Holochain conductor would refuse it (see hdk_host/abi_rules.hpp).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "hdk_host/abi_rules.hpp"
+#include "hdk_host/module_info.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: hdk-check [--json] [--quiet] ZOME.wasm\n"
+    "  Lists imports and exports; exits 1 when the module would not load in a\n"
+    "  Holochain conductor (imports other than env.__hc__* host functions, no\n"
+    "  memory or allocator exports, zome functions not (i32, i32) -> i64).\n";
+
+const char* kind_name(hdk_host::ExternKind k) {
+  switch (k) {
+    case hdk_host::ExternKind::Func: return "func";
+    case hdk_host::ExternKind::Memory: return "memory";
+    case hdk_host::ExternKind::Table: return "table";
+    case hdk_host::ExternKind::Global: return "global";
+    case hdk_host::ExternKind::Tag: return "tag";
+  }
+  return "?";
+}
+
+std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
+  return kind == hdk_host::ExternKind::Func ? hdk_host::describe(type) : "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool json = false;
+  bool quiet = false;
+  std::string path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--json") {
+      json = true;
+    } else if (arg == "--quiet") {
+      quiet = true;
+    } else if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      return 0;
+    } else if (path.empty() && (arg.empty() || arg[0] != '-')) {
+      path = arg;
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "hdk-check: " << path << ": cannot open\n";
+    return 1;
+  }
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
+
+  hdk_host::ModuleInfo info;
+  try {
+    info = hdk_host::read_module_info(bytes, path);
+  } catch (const hdk_host::Fault& fault) {
+    std::cerr << "hdk-check: " << fault.what() << "\n";
+    return 1;
+  }
+  const hdk_host::AbiReport report = hdk_host::check_zome_abi(info.imports, info.exports);
+
+  if (json) {
+    nlohmann::json out;
+    out["module"] = path;
+    out["size"] = bytes.size();
+    out["ok"] = report.ok();
+    out["imports"] = nlohmann::json::array();
+    for (const auto& imp : info.imports)
+      out["imports"].push_back({{"module", imp.module},
+                                {"name", imp.name},
+                                {"kind", kind_name(imp.kind)},
+                                {"type", type_of(imp.kind, imp.type)}});
+    out["exports"] = nlohmann::json::array();
+    for (const auto& exp : info.exports)
+      out["exports"].push_back(
+          {{"name", exp.name}, {"kind", kind_name(exp.kind)}, {"type", type_of(exp.kind, exp.type)}});
+    out["zome_functions"] = report.zome_functions;
+    out["errors"] = report.errors;
+    std::cout << out.dump(2) << "\n";
+  } else if (!quiet || !report.ok()) {
+    if (!quiet) {
+      std::cout << path << " (" << bytes.size() << " bytes)\n";
+      std::cout << "imports:\n";
+      for (const auto& imp : info.imports)
+        std::cout << "  " << imp.module << "." << imp.name << "  " << kind_name(imp.kind) << " "
+                  << type_of(imp.kind, imp.type) << "\n";
+      std::cout << "exports:\n";
+      for (const auto& exp : info.exports)
+        std::cout << "  " << exp.name << "  " << kind_name(exp.kind) << " "
+                  << type_of(exp.kind, exp.type) << "\n";
+    }
+    for (const auto& error : report.errors) std::cerr << "hdk-check: " << path << ": " << error << "\n";
+    if (!quiet && report.ok())
+      std::cout << "ok: " << report.zome_functions.size() << " zome function(s)\n";
+  }
+  return report.ok() ? 0 : 1;
+}

@@ -1,0 +1,106 @@
+# hdk_add_zome(NAME SOURCES src...): builds a zome from C++ sources.
+#
+# Under a wasm toolchain (toolchain/wasi-sdk.cmake, toolchain/emscripten.cmake)
+# it produces NAME.wasm: a reactor with no entry point, built without
+# exceptions or RTTI, size-optimised, exports only what HDK_EXTERN names, and
+# checked by hdk-check (a module a conductor would refuse fails the build).
+# Under a native compiler it produces NAME_native, a shared library of the
+# same sources that the host stub loads for native-mode tests.
+#
+# From another CMake project: include(<hdk-cpp>/toolchain/hdk-zome.cmake), or
+# find_package(hdk CONFIG) with hdk_DIR=<hdk-cpp>/toolchain.
+include_guard(GLOBAL)
+
+get_filename_component(HDK_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+set(HDK_INCLUDE_DIR "${HDK_ROOT}/hdk/include")
+
+if(NOT TARGET hdk::hdk)
+  add_library(hdk_headers INTERFACE)
+  add_library(hdk::hdk ALIAS hdk_headers)
+  target_include_directories(hdk_headers INTERFACE "${HDK_INCLUDE_DIR}")
+  target_compile_features(hdk_headers INTERFACE cxx_std_17)
+  target_compile_definitions(hdk_headers INTERFACE MSGPACK_NO_BOOST)
+
+  # msgpack-cxx is header-only. A wasm sysroot does not see the build
+  # machine's /usr/include, and must not (glibc headers would shadow
+  # wasi-libc's), so its headers are staged alone in the build tree.
+  find_path(HDK_MSGPACK_INCLUDE_DIR msgpack.hpp NO_CMAKE_FIND_ROOT_PATH
+            PATHS /usr/include /usr/local/include)
+  if(NOT HDK_MSGPACK_INCLUDE_DIR)
+    message(FATAL_ERROR "hdk: msgpack-cxx headers not found (Debian: apt-get install libmsgpack-cxx-dev)")
+  endif()
+  if(HDK_WASM_TOOLCHAIN)
+    set(_hdk_staged "${CMAKE_BINARY_DIR}/hdk-msgpack-include")
+    file(MAKE_DIRECTORY "${_hdk_staged}")
+    foreach(_entry msgpack.hpp msgpack)
+      if(NOT EXISTS "${_hdk_staged}/${_entry}")
+        file(CREATE_LINK "${HDK_MSGPACK_INCLUDE_DIR}/${_entry}" "${_hdk_staged}/${_entry}" SYMBOLIC)
+      endif()
+    endforeach()
+    target_include_directories(hdk_headers SYSTEM INTERFACE "${_hdk_staged}")
+  elseif(NOT HDK_MSGPACK_INCLUDE_DIR STREQUAL "/usr/include")
+    target_include_directories(hdk_headers SYSTEM INTERFACE "${HDK_MSGPACK_INCLUDE_DIR}")
+  endif()
+endif()
+
+if(HDK_WASM_TOOLCHAIN)
+  if(NOT HDK_CHECK_EXECUTABLE)
+    find_program(HDK_CHECK_EXECUTABLE hdk-check)
+  endif()
+  if(HDK_WASM_TOOLCHAIN STREQUAL "emscripten" AND NOT HDK_STRIP_EXECUTABLE)
+    find_program(HDK_STRIP_EXECUTABLE hdk-strip)
+  endif()
+endif()
+
+function(hdk_add_zome NAME)
+  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  if(NOT ARG_SOURCES)
+    set(ARG_SOURCES ${ARG_UNPARSED_ARGUMENTS})
+  endif()
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "hdk_add_zome(${NAME}): no SOURCES")
+  endif()
+
+  if(HDK_WASM_TOOLCHAIN)
+    add_executable(${NAME} ${ARG_SOURCES})
+    target_link_libraries(${NAME} PRIVATE hdk::hdk)
+    set_target_properties(${NAME} PROPERTIES SUFFIX ".wasm" CXX_EXTENSIONS OFF)
+    # Size first: zomes are shipped in DNAs and compiled by every conductor.
+    set(_opt $<$<NOT:$<CONFIG:Debug>>:-Oz>)
+    target_compile_options(${NAME} PRIVATE ${HDK_WASM_COMPILE_OPTIONS} ${_opt})
+    target_link_options(${NAME} PRIVATE ${HDK_WASM_LINK_OPTIONS} ${_opt})
+
+    if(HDK_WASM_TOOLCHAIN STREQUAL "emscripten")
+      if(NOT HDK_STRIP_EXECUTABLE)
+        message(FATAL_ERROR "hdk_add_zome(${NAME}): hdk-strip not found; build hdk-cpp's host_stub "
+                            "or set HDK_STRIP_EXECUTABLE")
+      endif()
+      # Emscripten always exports its runtime helpers; a zome exports only the ABI.
+      add_custom_command(TARGET ${NAME} POST_BUILD
+        COMMAND "${HDK_STRIP_EXECUTABLE}" "$<TARGET_FILE:${NAME}>"
+        COMMENT "hdk-strip: removing Emscripten runtime exports from ${NAME}.wasm" VERBATIM)
+    endif()
+    if(HDK_CHECK_EXECUTABLE)
+      add_custom_command(TARGET ${NAME} POST_BUILD
+        COMMAND "${HDK_CHECK_EXECUTABLE}" --quiet "$<TARGET_FILE:${NAME}>"
+        COMMENT "hdk-check ${NAME}.wasm" VERBATIM)
+    else()
+      message(WARNING "hdk_add_zome(${NAME}): hdk-check not found; ${NAME}.wasm is not checked "
+                      "(build hdk-cpp's host_stub or set HDK_CHECK_EXECUTABLE)")
+    endif()
+  else()
+    add_library(${NAME}_native MODULE ${ARG_SOURCES})
+    target_link_libraries(${NAME}_native PRIVATE hdk::hdk)
+    # Each native zome keeps its own extern registry: nothing but the entry
+    # symbol is visible outside the library.
+    set_target_properties(${NAME}_native PROPERTIES
+      OUTPUT_NAME ${NAME}
+      CXX_VISIBILITY_PRESET hidden
+      VISIBILITY_INLINES_HIDDEN ON
+      CXX_EXTENSIONS OFF)
+    if(HDK_NATIVE_ZOME_OUTPUT_DIRECTORY)
+      set_target_properties(${NAME}_native PROPERTIES
+        LIBRARY_OUTPUT_DIRECTORY "${HDK_NATIVE_ZOME_OUTPUT_DIRECTORY}")
+    endif()
+  endif()
+endfunction()

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs, through apt, only the Debian 12 packages hdk-cpp needs that are missing.
+# Idempotent and silent when everything is present.
+set -euo pipefail
+
+packages=(
+  # native build
+  cmake ninja-build g++ pkg-config
+  # wasm32 toolchain from Debian: our wasi-sdk equivalent
+  clang lld wasi-libc libc++-14-dev-wasm32 libc++abi-14-dev-wasm32 libclang-rt-14-dev-wasm32
+  # second wasm toolchain
+  emscripten
+  # wasm tools and engines (interpreter, wasm2c, wasm.h)
+  wabt
+  # libraries
+  libmsgpack-cxx-dev catch2 libsodium-dev nlohmann-json3-dev libbenchmark-dev
+  # the wire format's ground truth: rmp-serde itself, built offline by cargo
+  rustc cargo librust-rmp-serde-dev librust-serde-derive-dev librust-serde-bytes-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A rustc/cargo on PATH from elsewhere serves as well as Debian's.
+if command -v cargo >/dev/null 2>&1 && command -v rustc >/dev/null 2>&1; then
+  kept=()
+  for p in "${missing[@]}"; do [[ $p == rustc || $p == cargo ]] || kept+=("$p"); done
+  missing=("${kept[@]+"${kept[@]}"}")
+fi
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}" >&2
+  echo "install-deps: run as root (or install them with apt) and try again" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "hdk_host/engine.hpp"
+#include "hdk_host/tiered.hpp"
 
 namespace hdk_host {
 
@@ -10,8 +11,9 @@ std::unique_ptr<Engine> make_engine(std::string_view name) {
   if (name == "interp") return make_interp_engine();
   if (name == "aot") return make_aot_engine();
   if (name == "wasm-c-api") return make_wasm_c_api_engine();
+  if (name == "tiered") return make_tiered_engine();
   throw Fault(FaultKind::EngineUnavailable,
-              "unknown engine `" + std::string(name) + "` (interp, aot, wasm-c-api)");
+              "unknown engine `" + std::string(name) + "` (interp, aot, wasm-c-api, tiered)");
 }
 
 std::vector<std::string> available_engines() {

@@ -19,7 +19,7 @@ inline std::vector<std::pair<std::string, std::filesystem::path>> zome_dirs() {
   const std::string all = HDK_TEST_ZOME_DIRS;
   std::size_t pos = 0;
   while (pos < all.size()) {
-    std::size_t end = all.find(';', pos);
+    std::size_t end = all.find('|', pos);
     if (end == std::string::npos) end = all.size();
     const std::string entry = all.substr(pos, end - pos);
     const auto eq = entry.find('=');

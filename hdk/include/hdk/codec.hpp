@@ -282,6 +282,83 @@ inline bool key_is(const msgpack::object& o, std::string_view name) {
   return o.type == msgpack::type::STR && std::string_view(o.via.str.ptr, o.via.str.size) == name;
 }
 
+/// serde reads a field or variant identifier from a string, from a bin of the
+/// name's bytes, or from an unsigned integer: its index in declaration order.
+inline bool is_identifier(const msgpack::object& o) {
+  return o.type == msgpack::type::STR || o.type == msgpack::type::BIN ||
+         o.type == msgpack::type::POSITIVE_INTEGER;
+}
+
+inline bool identifier_is(const msgpack::object& o, std::string_view name, std::size_t index) {
+  if (o.type == msgpack::type::STR) return std::string_view(o.via.str.ptr, o.via.str.size) == name;
+  if (o.type == msgpack::type::BIN) return std::string_view(o.via.bin.ptr, o.via.bin.size) == name;
+  return o.type == msgpack::type::POSITIVE_INTEGER && o.via.u64 == index;
+}
+
+inline std::string identifier_text(const msgpack::object& o) {
+  if (o.type == msgpack::type::STR) return std::string(o.via.str.ptr, o.via.str.size);
+  if (o.type == msgpack::type::BIN) return std::string(o.via.bin.ptr, o.via.bin.size);
+  return std::to_string(o.via.u64);
+}
+
+/// UTF-8 as Rust's str::from_utf8 checks it: no overlong forms, no
+/// surrogates, nothing past U+10FFFF (Rust's String cannot hold them).
+inline bool valid_utf8(const char* text, std::size_t size) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text);
+  std::size_t i = 0;
+  while (i < size) {
+    const unsigned char lead = p[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    std::uint32_t smallest = 0;
+    if ((lead & 0xe0) == 0xc0) {
+      length = 2, code = lead & 0x1fu, smallest = 0x80;
+    } else if ((lead & 0xf0) == 0xe0) {
+      length = 3, code = lead & 0x0fu, smallest = 0x800;
+    } else if ((lead & 0xf8) == 0xf0) {
+      length = 4, code = lead & 0x07u, smallest = 0x10000;
+    } else {
+      return false;
+    }
+    if (size - i < length) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((p[i + k] & 0xc0) != 0x80) return false;
+      code = (code << 6) | (p[i + k] & 0x3fu);
+    }
+    if (code < smallest || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += length;
+  }
+  return true;
+}
+
+/// The length of a sequence, or false when `o` is not one. rmp-serde 1.3
+/// (the version Holochain pins) reads a bin as the sequence of its bytes
+/// wherever a sequence, tuple or struct is expected, so a bin counts too.
+inline bool sequence_length(const msgpack::object& o, std::uint32_t& length) {
+  if (o.type == msgpack::type::ARRAY) {
+    length = o.via.array.size;
+    return true;
+  }
+  if (o.type == msgpack::type::BIN) {
+    length = o.via.bin.size;
+    return true;
+  }
+  return false;
+}
+
+/// Element `i` of a sequence; of a bin, its byte as an unsigned integer.
+inline msgpack::object sequence_element(const msgpack::object& o, std::uint32_t i) {
+  if (o.type != msgpack::type::BIN) return o.via.array.ptr[i];
+  msgpack::object byte;
+  byte.type = msgpack::type::POSITIVE_INTEGER;
+  byte.via.u64 = static_cast<unsigned char>(o.via.bin.ptr[i]);
+  return byte;
+}
+
 // Fields of a struct-shaped value, to and from a map or an array.
 template <class T>
 void encode_fields_as_map(Packer& p, const T& value) {
@@ -302,14 +379,22 @@ void encode_fields_as_array(Packer& p, const T& value) {
 }
 
 template <class F>
-bool decode_one_field(const msgpack::object& map, std::string_view name, F& field,
-                      DecodeError& err) {
+bool decode_one_field(const msgpack::object& map, std::string_view name, std::size_t index,
+                      F& field, DecodeError& err) {
+  const msgpack::object* value = nullptr;
   for (std::uint32_t k = 0; k < map.via.map.size; ++k) {
-    if (key_is(map.via.map.ptr[k].key, name)) {
-      if (decode_value(map.via.map.ptr[k].val, field, err)) return true;
-      err.message = "field `" + std::string(name) + "`: " + err.message;
+    if (!identifier_is(map.via.map.ptr[k].key, name, index)) continue;
+    // serde's derive refuses a field given twice.
+    if (value) {
+      err.message = "duplicate field `" + std::string(name) + "`";
       return false;
     }
+    value = &map.via.map.ptr[k].val;
+  }
+  if (value) {
+    if (decode_value(*value, field, err)) return true;
+    err.message = "field `" + std::string(name) + "`: " + err.message;
+    return false;
   }
   // serde's derive treats a missing Option field as None.
   if constexpr (is_optional<F>::value) {
@@ -321,29 +406,34 @@ bool decode_one_field(const msgpack::object& map, std::string_view name, F& fiel
   }
 }
 
-/// A struct reads from a map by field name (unknown keys ignored, as serde
-/// does) or from an array of its fields in order (rmp-serde accepts both).
+/// A struct reads from a map by field identifier (unknown ones ignored, as
+/// serde does) or from an array of its fields in order (rmp-serde accepts both).
 template <class T>
 bool decode_fields(const msgpack::object& o, T& out, DecodeError& err) {
   constexpr auto names = field_names<T>();
   auto fields = out.hdk_tie();
+  std::uint32_t length = 0;
   if (o.type == msgpack::type::MAP) {
-    std::size_t i = 0;
-    return std::apply(
-        [&](auto&... field) { return (decode_one_field(o, names[i++], field, err) && ...); },
-        fields);
-  }
-  if (o.type == msgpack::type::ARRAY) {
-    if (o.via.array.size != names.size()) {
-      err.message = "invalid length " + std::to_string(o.via.array.size) + ", expected " +
-                    std::to_string(names.size()) + " fields";
-      return false;
-    }
+    // Every key is read as an identifier, so serde refuses keys that cannot be one.
+    for (std::uint32_t k = 0; k < o.via.map.size; ++k)
+      if (!is_identifier(o.via.map.ptr[k].key))
+        return mismatch(o.via.map.ptr[k].key, "field identifier", err);
     std::size_t i = 0;
     return std::apply(
         [&](auto&... field) {
-          return (decode_value(o.via.array.ptr[i++], field, err) && ...);
+          return ((decode_one_field(o, names[i], i, field, err) && (++i, true)) && ...);
         },
+        fields);
+  }
+  if (sequence_length(o, length)) {
+    if (length != names.size()) {
+      err.message = "invalid length " + std::to_string(length) + ", expected " +
+                    std::to_string(names.size()) + " fields";
+      return false;
+    }
+    std::uint32_t i = 0;
+    return std::apply(
+        [&](auto&... field) { return (decode_value(sequence_element(o, i++), field, err) && ...); },
         fields);
   }
   return mismatch(o, "struct (map or array)", err);
@@ -351,16 +441,16 @@ bool decode_fields(const msgpack::object& o, T& out, DecodeError& err) {
 
 template <class T>
 bool decode_tuple_fields(const msgpack::object& o, T& out, DecodeError& err) {
-  if (o.type != msgpack::type::ARRAY) return mismatch(o, "tuple (array)", err);
+  std::uint32_t length = 0;
+  if (!sequence_length(o, length)) return mismatch(o, "tuple (array)", err);
   constexpr std::size_t n = field_count<T>();
-  if (o.via.array.size != n) {
-    err.message = "invalid length " + std::to_string(o.via.array.size) + ", expected " +
-                  std::to_string(n);
+  if (length != n) {
+    err.message = "invalid length " + std::to_string(length) + ", expected " + std::to_string(n);
     return false;
   }
-  std::size_t i = 0;
+  std::uint32_t i = 0;
   return std::apply(
-      [&](auto&... field) { return (decode_value(o.via.array.ptr[i++], field, err) && ...); },
+      [&](auto&... field) { return (decode_value(sequence_element(o, i++), field, err) && ...); },
       out.hdk_tie());
 }
 
@@ -412,6 +502,9 @@ bool decode_shaped(const msgpack::object& o, T& out, DecodeError& err) {
   } else if constexpr (shape == Shape::Newtype) {
     return decode_value(o, std::get<0>(out.hdk_tie()), err);
   } else if constexpr (shape == Shape::Tuple) {
+    // HDK_TUPLE() with no fields stands for a unit struct `struct T;`, which
+    // rmp-serde writes as [] and reads from [] or nil.
+    if (field_count<T>() == 0 && o.type == msgpack::type::NIL) return true;
     return decode_tuple_fields(o, out, err);
   } else {
     // A lone alternative (outside a std::variant) still reads its own tag.
@@ -472,6 +565,34 @@ inline void pack_f32(Packer& p, float f) {
   p.buffer().write(buf, 5);
 }
 
+// msgpack-cxx keeps an f32 in a double. The FPU's float<->double conversion
+// quiets a signalling NaN, while rmp-serde hands an f32 to an f32 bit for
+// bit; so a NaN is moved between the widths by hand, payload untouched.
+inline double widen_f32(float f) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &f, sizeof bits);
+  if ((bits & 0x7f800000u) != 0x7f800000u || (bits & 0x007fffffu) == 0)
+    return static_cast<double>(f);  // exact for every non-NaN
+  const std::uint64_t wide = (std::uint64_t{bits >> 31} << 63) | (std::uint64_t{0x7ff} << 52) |
+                             (std::uint64_t{bits & 0x007fffffu} << 29);
+  double d;
+  std::memcpy(&d, &wide, sizeof d);
+  return d;
+}
+
+/// The f32 a FLOAT32 object holds (the inverse of widen_f32).
+inline float narrow_f32(const msgpack::object& o) {
+  std::uint64_t wide;
+  std::memcpy(&wide, &o.via.f64, sizeof wide);
+  if ((wide & 0x7ff0000000000000u) != 0x7ff0000000000000u || (wide & 0x000fffffffffffffu) == 0)
+    return static_cast<float>(o.via.f64);
+  const std::uint32_t bits = static_cast<std::uint32_t>((wide >> 63) << 31) | 0x7f800000u |
+                             static_cast<std::uint32_t>((wide >> 29) & 0x007fffffu);
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
 }  // namespace codec_detail
 
 // ---------------------------------------------------------------------------
@@ -505,8 +626,12 @@ template <>
 struct Codec<double> {
   static void encode(Packer& p, double v) { codec_detail::pack_f64(p, v); }
   static bool decode(const msgpack::object& o, double& out, DecodeError& err) {
-    if (o.type == msgpack::type::FLOAT64 || o.type == msgpack::type::FLOAT32) {
+    if (o.type == msgpack::type::FLOAT64) {
       out = o.via.f64;
+      return true;
+    }
+    if (o.type == msgpack::type::FLOAT32) {
+      out = static_cast<double>(codec_detail::narrow_f32(o));  // Rust's `as f64`
       return true;
     }
     if (o.type == msgpack::type::POSITIVE_INTEGER) {
@@ -525,9 +650,13 @@ template <>
 struct Codec<float> {
   static void encode(Packer& p, float v) { codec_detail::pack_f32(p, v); }
   static bool decode(const msgpack::object& o, float& out, DecodeError& err) {
+    if (o.type == msgpack::type::FLOAT32) {
+      out = codec_detail::narrow_f32(o);
+      return true;
+    }
     double d = 0;
     if (!Codec<double>::decode(o, d, err)) return false;
-    out = static_cast<float>(d);
+    out = static_cast<float>(d);  // Rust's `as f32`, as serde reads an f64 into an f32
     return true;
   }
 };
@@ -535,9 +664,22 @@ struct Codec<float> {
 template <>
 struct Codec<std::string> {
   static void encode(Packer& p, const std::string& v) { codec_detail::pack_string(p, v); }
+  // serde's String takes a str or a bin, if either holds valid UTF-8.
   static bool decode(const msgpack::object& o, std::string& out, DecodeError& err) {
-    if (o.type != msgpack::type::STR) return codec_detail::mismatch(o, "a string", err);
-    out.assign(o.via.str.ptr, o.via.str.size);
+    const char* text = nullptr;
+    std::size_t size = 0;
+    if (o.type == msgpack::type::STR) {
+      text = o.via.str.ptr, size = o.via.str.size;
+    } else if (o.type == msgpack::type::BIN) {
+      text = o.via.bin.ptr, size = o.via.bin.size;
+    } else {
+      return codec_detail::mismatch(o, "a string", err);
+    }
+    if (!codec_detail::valid_utf8(text, size)) {
+      err.message = "invalid utf-8 in a string";
+      return false;
+    }
+    out.assign(text, size);
     return true;
   }
 };
@@ -558,14 +700,15 @@ struct Codec<std::array<T, N>> {
     for (const auto& x : v) encode_value(p, x);
   }
   static bool decode(const msgpack::object& o, std::array<T, N>& out, DecodeError& err) {
-    if (o.type != msgpack::type::ARRAY) return codec_detail::mismatch(o, "an array", err);
-    if (o.via.array.size != N) {
-      err.message = "invalid length " + std::to_string(o.via.array.size) + ", expected " +
-                    std::to_string(N);
+    std::uint32_t length = 0;
+    if (!codec_detail::sequence_length(o, length))
+      return codec_detail::mismatch(o, "an array", err);
+    if (length != N) {
+      err.message = "invalid length " + std::to_string(length) + ", expected " + std::to_string(N);
       return false;
     }
-    for (std::size_t i = 0; i < N; ++i)
-      if (!decode_value(o.via.array.ptr[i], out[i], err)) return false;
+    for (std::uint32_t i = 0; i < N; ++i)
+      if (!decode_value(codec_detail::sequence_element(o, i), out[i], err)) return false;
     return true;
   }
 };
@@ -577,11 +720,13 @@ struct Codec<std::vector<T, A>> {
     for (const auto& x : v) encode_value(p, x);
   }
   static bool decode(const msgpack::object& o, std::vector<T, A>& out, DecodeError& err) {
-    if (o.type != msgpack::type::ARRAY) return codec_detail::mismatch(o, "a sequence", err);
+    std::uint32_t length = 0;
+    if (!codec_detail::sequence_length(o, length))
+      return codec_detail::mismatch(o, "a sequence", err);
     out.clear();
-    out.resize(o.via.array.size);
-    for (std::uint32_t i = 0; i < o.via.array.size; ++i)
-      if (!decode_value(o.via.array.ptr[i], out[i], err)) return false;
+    out.resize(length);
+    for (std::uint32_t i = 0; i < length; ++i)
+      if (!decode_value(codec_detail::sequence_element(o, i), out[i], err)) return false;
     return true;
   }
 };
@@ -649,7 +794,7 @@ struct Codec<std::map<K, V, C, A>> {
       if (!decode_value(o.via.map.ptr[i].key, k, err) ||
           !decode_value(o.via.map.ptr[i].val, v, err))
         return false;
-      out.emplace(std::move(k), std::move(v));
+      out.insert_or_assign(std::move(k), std::move(v));  // a repeated key: the last wins
     }
     return true;
   }
@@ -662,15 +807,19 @@ struct Codec<std::tuple<Ts...>> {
     std::apply([&](const auto&... x) { (encode_value(p, x), ...); }, t);
   }
   static bool decode(const msgpack::object& o, std::tuple<Ts...>& out, DecodeError& err) {
-    if (o.type != msgpack::type::ARRAY) return codec_detail::mismatch(o, "a tuple", err);
-    if (o.via.array.size != sizeof...(Ts)) {
-      err.message = "invalid length " + std::to_string(o.via.array.size) + ", expected " +
+    std::uint32_t length = 0;
+    if (!codec_detail::sequence_length(o, length)) return codec_detail::mismatch(o, "a tuple", err);
+    if (length != sizeof...(Ts)) {
+      err.message = "invalid length " + std::to_string(length) + ", expected " +
                     std::to_string(sizeof...(Ts));
       return false;
     }
-    std::size_t i = 0;
+    std::uint32_t i = 0;
     return std::apply(
-        [&](auto&... x) { return (decode_value(o.via.array.ptr[i++], x, err) && ...); }, out);
+        [&](auto&... x) {
+          return (decode_value(codec_detail::sequence_element(o, i++), x, err) && ...);
+        },
+        out);
   }
 };
 
@@ -711,16 +860,20 @@ struct Codec<E, std::enable_if_t<std::is_enum_v<E> && codec_detail::is_named_enu
   static bool decode(const msgpack::object& o, E& out, DecodeError& err) {
     // A unit variant may also arrive as {"Name": nil}.
     const msgpack::object* tag = &o;
-    if (o.type == msgpack::type::MAP && o.via.map.size == 1) tag = &o.via.map.ptr[0].key;
-    if (tag->type != msgpack::type::STR) return codec_detail::mismatch(o, "enum variant name", err);
-    const std::string_view name(tag->via.str.ptr, tag->via.str.size);
+    if (o.type == msgpack::type::MAP && o.via.map.size == 1) {
+      tag = &o.via.map.ptr[0].key;
+      if (o.via.map.ptr[0].val.type != msgpack::type::NIL)
+        return codec_detail::mismatch(o.via.map.ptr[0].val, "unit variant", err);
+    }
+    if (!codec_detail::is_identifier(*tag))
+      return codec_detail::mismatch(o, "enum variant name", err);
     for (std::size_t i = 0; i < kCount; ++i) {
-      if (kNames[i] == name) {
+      if (codec_detail::identifier_is(*tag, kNames[i], i)) {
         out = static_cast<E>(i);
         return true;
       }
     }
-    err.message = "unknown variant `" + std::string(name) + "`";
+    err.message = "unknown variant `" + codec_detail::identifier_text(*tag) + "`";
     return false;
   }
 };
@@ -737,35 +890,48 @@ struct Codec<std::variant<Alts...>> {
 
   static bool decode(const msgpack::object& o, std::variant<Alts...>& out, DecodeError& err) {
     const msgpack::object* tag = nullptr;
-    const msgpack::object* payload = nullptr;
-    static const msgpack::object kNil{};
-    if (o.type == msgpack::type::STR) {
-      tag = &o;
-      payload = &kNil;
-    } else if (o.type == msgpack::type::MAP && o.via.map.size == 1) {
+    const msgpack::object* payload = nullptr;  // none for a bare variant name
+    if (o.type == msgpack::type::MAP) {
+      if (o.via.map.size != 1)
+        return codec_detail::mismatch(o, "enum (variant name or one-entry map)", err);
       tag = &o.via.map.ptr[0].key;
       payload = &o.via.map.ptr[0].val;
     } else {
-      return codec_detail::mismatch(o, "enum (variant name or one-entry map)", err);
+      tag = &o;
     }
-    if (tag->type != msgpack::type::STR)
-      return codec_detail::mismatch(*tag, "variant name (string)", err);
-    const std::string_view name(tag->via.str.ptr, tag->via.str.size);
+    if (!codec_detail::is_identifier(*tag))
+      return codec_detail::mismatch(*tag, "enum (variant name or one-entry map)", err);
     bool found = false;
     bool ok = false;
-    (try_alt<Alts>(name, *payload, out, err, found, ok), ...);
-    if (!found) err.message = "unknown variant `" + std::string(name) + "`";
+    try_alts(*tag, payload, out, err, found, ok, std::index_sequence_for<Alts...>{});
+    if (!found) err.message = "unknown variant `" + codec_detail::identifier_text(*tag) + "`";
     return found && ok;
   }
 
  private:
-  template <class Alt>
-  static void try_alt(std::string_view name, const msgpack::object& payload,
+  template <std::size_t... Is>
+  static void try_alts(const msgpack::object& tag, const msgpack::object* payload,
+                       std::variant<Alts...>& out, DecodeError& err, bool& found, bool& ok,
+                       std::index_sequence<Is...>) {
+    (try_alt<Alts, Is>(tag, payload, out, err, found, ok), ...);
+  }
+
+  template <class Alt, std::size_t Index>
+  static void try_alt(const msgpack::object& tag, const msgpack::object* payload,
                       std::variant<Alts...>& out, DecodeError& err, bool& found, bool& ok) {
-    if (found || name != Alt::hdk_variant_name) return;
+    if (found || !codec_detail::identifier_is(tag, Alt::hdk_variant_name, Index)) return;
     found = true;
     Alt alt{};
-    ok = codec_detail::decode_variant_payload(payload, alt, err);
+    if (payload) {
+      ok = codec_detail::decode_variant_payload(*payload, alt, err);
+    } else if constexpr (Alt::hdk_shape == Shape::UnitVariant) {
+      ok = true;
+    } else {
+      // A bare name is a unit variant; serde refuses it for any other kind.
+      err.message = "invalid type: unit variant, expected `" +
+                    std::string(Alt::hdk_variant_name) + "` with its data";
+      ok = false;
+    }
     if (ok) out = std::move(alt);
   }
 };
@@ -787,8 +953,10 @@ std::vector<std::uint8_t> encode_to_vector(const T& value) {
   return encode(value).to_vector();
 }
 
-/// Nesting deeper than this is refused (rmp-serde's own default limit).
-inline constexpr std::size_t kMaxDepth = 1024;
+/// Nesting deeper than this is refused. rmp-serde's default limit is 1024,
+/// counted down per array or map and failing when it reaches zero, so 1023
+/// levels is the most Holochain reads.
+inline constexpr std::size_t kMaxDepth = 1023;
 
 namespace codec_detail {
 
@@ -820,6 +988,11 @@ class CheckedObjectVisitor : public msgpack::v2::detail::create_object_visitor {
   bool end_map() {
     --depth_;
     return create_object_visitor::end_map();
+  }
+  bool visit_float32(float f) {
+    create_object_visitor::visit_float32(f);
+    m_stack.back()->via.f64 = widen_f32(f);  // keeps a NaN's bits; see widen_f32
+    return true;
   }
   void parse_error(std::size_t, std::size_t) { fail("invalid msgpack"); }
   void insufficient_bytes(std::size_t, std::size_t) { fail("unexpected end of input"); }

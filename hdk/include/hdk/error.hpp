@@ -171,13 +171,13 @@ struct Codec<ExternResult<T>> {
     if (o.type != msgpack::type::MAP || o.via.map.size != 1)
       return codec_detail::mismatch(o, "Result (one-entry map)", err);
     const auto& entry = o.via.map.ptr[0];
-    if (codec_detail::key_is(entry.key, "Ok")) {
+    if (codec_detail::identifier_is(entry.key, "Ok", 0)) {
       T value{};
       if (!decode_value(entry.val, value, err)) return false;
       out = ExternResult<T>(std::move(value));
       return true;
     }
-    if (codec_detail::key_is(entry.key, "Err")) {
+    if (codec_detail::identifier_is(entry.key, "Err", 1)) {
       WasmError e;
       if (!decode_value(entry.val, e, err)) return false;
       out = ExternResult<T>(std::move(e));

@@ -40,8 +40,9 @@ ExternResult<Output> decode_host_result(const std::uint8_t* bytes, std::size_t l
 #if HDK_WASM
 using Import = GuestPtrLen (*)(GuestPtr, Len);
 
-template <class Output, class Input>
-ExternResult<Output> call(Import import, const Input& input) {
+// The import is a template argument so every call of it is a direct call.
+template <class Output, Import import, class Input>
+ExternResult<Output> call(const Input& input) {
   OutBuffer encoded = encode(input);
   if (encoded.failed()) return HDK_WASM_ERROR(wasm_error_inner::Memory{});
   const auto len = static_cast<Len>(encoded.size());
@@ -70,7 +71,7 @@ namespace hdk::host_fn {
 #if HDK_WASM
 #define HDK_HOST_FN(name, version, Input, Output)                               \
   inline ExternResult<Output> name(const Input& input) {                        \
-    return host_detail::call<Output>(&hdk_import_##name##_##version, input);     \
+    return host_detail::call<Output, &hdk_import_##name##_##version>(input);     \
   }
 #else
 #define HDK_HOST_FN(name, version, Input, Output)                               \

@@ -50,7 +50,7 @@ struct Limits {
   std::uint32_t max_memory_pages = 65536;
   /// interp: instructions a single outermost call may run.
   std::uint64_t instruction_budget = 0;
-  /// aot / wasm-c-api: wall-clock time a single outermost call may run.
+  /// aot: wall-clock time one outermost call may run (wasm-c-api cannot interrupt: not enforced).
   std::chrono::milliseconds deadline{0};
 };
 
@@ -93,6 +93,10 @@ class Module {
   /// Throws Trap if the start function or data segments fail.
   virtual std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
                                                 const Limits& limits) = 0;
+
+  /// How compile() produced this module, for timing reports: "compiled" by
+  /// default; an engine with a disk cache says "file cache" on a hit.
+  virtual std::string_view origin() const { return "compiled"; }
 };
 
 class Engine {
@@ -119,7 +123,7 @@ struct AotOptions {
 std::unique_ptr<Engine> make_aot_engine(const AotOptions& options = {});
 std::unique_ptr<Engine> make_wasm_c_api_engine();
 
-/// Engine names this build can construct (wasm-c-api only when linked).
+/// Engine names this machine can construct (wasm-c-api only when its library loads).
 std::vector<std::string> available_engines();
 /// Constructs an engine by name; throws EngineUnavailable for others.
 std::unique_ptr<Engine> make_engine(std::string_view name);

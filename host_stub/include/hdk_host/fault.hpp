@@ -18,10 +18,11 @@ enum class FaultKind {
   OutOfBounds,       // a (ptr, len) outside guest memory, or a guest access outside it
   MemoryLimit,       // memory growth past the configured limit
   BudgetExhausted,   // interp: instruction budget used up
-  DeadlineExceeded,  // aot / wasm-c-api: wall-clock deadline passed
+  DeadlineExceeded,  // aot: wall-clock deadline passed
   AllocationFailed,  // __hc__allocate_1 returned 0
   BadResult,         // result bytes that are not a Result<ExternIO, WasmError>
   HostError,         // a host function failed outside the guest's control
+  PayloadTooLarge,   // an input that cannot fit in wasm32 memory (4 GiB)
   EngineUnavailable, // the engine cannot run here (no compiler, no library)
   Compile,           // the engine failed to compile the module
 };
@@ -51,6 +52,7 @@ inline std::string_view to_string(FaultKind kind) {
     case FaultKind::AllocationFailed: return "guest allocation failed";
     case FaultKind::BadResult: return "malformed result";
     case FaultKind::HostError: return "host error";
+    case FaultKind::PayloadTooLarge: return "payload too large";
     case FaultKind::EngineUnavailable: return "engine unavailable";
     case FaultKind::Compile: return "compile error";
   }

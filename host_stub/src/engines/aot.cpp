@@ -1,8 +1,480 @@
-// aot: wasm2c + the C compiler. (placeholder until the engine lands)
+// aot: modules translated to C by wasm2c, compiled by the system C compiler
+// into shared objects, and called through dlopen().
+//
+// Pipeline (aot/): add a tick call to every loop (loop_ticks), wasm2c, glue C
+// (glue), cc -O2 -fPIC -shared with wabt's runtime compiled once per
+// toolchain (toolchain), store the object under a key (object_store), dlopen
+// it (library). This file maps the Engine/Module/Instance contract onto the
+// glue's functions (glue.hpp explains the C side: traps, state, checks).
+//
+// Caches. In memory, per engine: the same bytes give the same Module. On
+// disk, shared by engines and processes: <cache dir>/aot/<key>.so, the key
+// hashing the module bytes and the toolchain (compiler path and --version,
+// flags, wasm2c and its --version, the runtime sources, the glue text). Each
+// object carries a checksum (checked before dlopen; a damaged one is rebuilt)
+// and the module's imports and exports, so a hit neither recompiles nor
+// re-reads the wasm. The cache dir is AotOptions::cache_dir, else as
+// engine.hpp says; the optimisation flags are -O2 unless $HDK_AOT_CFLAGS
+// says otherwise. Module::origin() is "file cache" for a module from disk.
+//
+// Deadline. Chosen: a fuel counter in the instance, ticked by every function
+// prologue and (through the loop ticks) every loop iteration, that reads the
+// clock once every aot::kFuelSlice ticks and traps past the deadline; the
+// clock is also read whenever a host function returns. Every check is at a
+// point of the guest's own control flow, so stopping it is an ordinary trap:
+// nothing is interrupted halfway (a malloc inside memory.grow, a host
+// function), no signal handler or timer is shared by the process, and
+// instances on other threads are unaffected. A timer signal would cost
+// nothing per iteration, but its handler would have to longjmp out of
+// arbitrary code, know whether that code is the guest's, and defer to the
+// host function's return otherwise. The price here is a decrement and two
+// compare-and-branches per loop iteration (measured: a tight loop runs ~1.4x
+// slower than stock wasm2c output; calls are faster than stock, whose depth
+// counter is a global), and a guest blocked inside a host function is only
+// stopped when that function returns. An instance stopped by its deadline
+// refuses further calls (the contract), though its state is consistent.
+//
+// Memory limit: the glue caps the memory's maximum at the limit when the
+// memory is allocated, so memory.grow past it returns -1; an initial size
+// over it is Fault(MemoryLimit). wasm-rt-impl computes byte sizes in 32 bits,
+// so a memory is capped at 65535 pages (4 GiB less 64 KiB).
+//
+// Call stack: each prologue compares its frame address with a floor 256 KiB
+// above the low end of the thread's stack (kept for host functions), and
+// traps "call stack exhausted" below it. Sibling-call optimisation is off so
+// that endless tail recursion reaches that floor instead of becoming a loop.
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "aot/glue.hpp"
+#include "aot/library.hpp"
+#include "aot/module_description.hpp"
+#include "aot/object_store.hpp"
+#include "aot/toolchain.hpp"
 #include "hdk_host/engine.hpp"
+#include "hdk_host/module_info.hpp"
 
 namespace hdk_host {
-std::unique_ptr<Engine> make_aot_engine(const AotOptions&) {
-  throw Fault(FaultKind::EngineUnavailable, "aot engine not built yet");
+namespace {
+
+namespace fs = std::filesystem;
+using aot::GlueApi;
+using aot::TrapCode;
+
+const FuncType kCallI64Type{{ValType::I32, ValType::I32}, {ValType::I64}};
+const FuncType kCallI32Type{{ValType::I32}, {ValType::I32}};
+const FuncType kCallVoidType{{ValType::I32, ValType::I32}, {}};
+const FuncType& kHostFunctionType = kCallI64Type;
+
+constexpr std::uint32_t kMaxPages = 65535;  // see "Memory limit" above
+
+std::string describe(const FuncType& type) {
+  const auto list = [](const std::vector<ValType>& types) {
+    static constexpr const char* kNames[] = {"i32", "i64", "f32", "f64", "v128", "ref"};
+    std::string out = "(";
+    for (std::size_t i = 0; i < types.size(); ++i)
+      out += (i ? ", " : "") + std::string(kNames[static_cast<int>(types[i])]);
+    return out + ")";
+  };
+  return list(type.params) + " -> " + list(type.results);
 }
+
+std::string_view kind_name(ExternKind kind) {
+  switch (kind) {
+    case ExternKind::Func:
+      return "function";
+    case ExternKind::Memory:
+      return "memory";
+    case ExternKind::Table:
+      return "table";
+    case ExternKind::Global:
+      return "global";
+    case ExternKind::Tag:
+      return "tag";
+  }
+  return "extern";
+}
+
+std::string_view trap_reason(TrapCode code) {
+  switch (code) {
+    case TrapCode::OutOfBounds:
+      return "out of bounds memory or table access";
+    case TrapCode::IntOverflow:
+      return "integer overflow";
+    case TrapCode::DivByZero:
+      return "integer divide by zero";
+    case TrapCode::InvalidConversion:
+      return "invalid conversion to integer";
+    case TrapCode::Unreachable:
+      return "unreachable executed";
+    case TrapCode::CallIndirect:
+      return "indirect call to a missing or mismatched function";
+    case TrapCode::UncaughtException:
+      return "uncaught exception";
+    case TrapCode::Exhaustion:
+      return "call stack exhausted";
+    case TrapCode::UnsupportedImport:
+      return "called an import the host does not provide";
+    default:
+      return "unknown trap";
+  }
+}
+
+std::uint64_t monotonic_ns() {
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);  // the clock the glue compares with
+  return static_cast<std::uint64_t>(now.tv_sec) * 1'000'000'000u +
+         static_cast<std::uint64_t>(now.tv_nsec);
+}
+
+// The lowest frame address guest code may use on this thread.
+std::uintptr_t stack_floor() {
+  thread_local const std::uintptr_t floor = [] {
+    constexpr std::uintptr_t kReserve = 256 * 1024;
+    pthread_attr_t attr;
+    void* low = nullptr;
+    std::size_t size = 0;
+    bool known = false;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      known = pthread_attr_getstack(&attr, &low, &size) == 0;
+      pthread_attr_destroy(&attr);
+    }
+    if (known && size > 0)
+      return reinterpret_cast<std::uintptr_t>(low) + std::min<std::uintptr_t>(kReserve, size / 2);
+    // Unknown bounds: allow a conservative 1 MiB below the first call.
+    return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0)) - (1u << 20);
+  }();
+  return floor;
+}
+
+// A per-user directory under the system's temporary one: where the cache goes
+// when the usual place cannot be used (no HOME, a read-only one).
+fs::path fallback_cache_dir() {
+  return fs::temp_directory_path() / ("hdk-cpp-cache-" + std::to_string(getuid()));
+}
+
+fs::path default_cache_dir() {
+  if (const char* dir = std::getenv("HDK_CACHE_DIR"); dir && *dir) return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return fs::path(xdg) / "hdk-cpp";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".cache" / "hdk-cpp";
+  return fallback_cache_dir();
+}
+
+// The store in the cache dir the options name; without one, in the default
+// dir or, if that cannot be created, the fallback (rather than no engine).
+aot::ObjectStore make_store(const AotOptions& options) {
+  aot::Toolchain toolchain = aot::Toolchain::find(options);
+  if (!options.cache_dir.empty())
+    return {fs::path(options.cache_dir) / "aot", std::move(toolchain)};
+  try {
+    return {default_cache_dir() / "aot", toolchain};
+  } catch (const Fault&) {
+    return {fallback_cache_dir() / "aot", std::move(toolchain)};
+  }
+}
+
+// ---- module ---------------------------------------------------------------------------------
+
+class AotModule final : public Module, public std::enable_shared_from_this<AotModule> {
+ public:
+  AotModule(std::string label, ModuleInfo info, std::shared_ptr<const aot::Library> library,
+            bool from_file)
+      : label_(std::move(label)),
+        info_(std::move(info)),
+        library_(std::move(library)),
+        from_file_(from_file) {
+    const GlueApi& glue = api();
+    if (glue.import_count() != info_.imports.size() || glue.export_count() != info_.exports.size())
+      throw Fault(FaultKind::Compile, label_ + ": the compiled object does not match the module");
+    for (std::uint32_t i = 0; i < info_.exports.size(); ++i) {
+      export_index_.emplace(info_.exports[i].name, i);
+      functions_.push_back(glue.export_function(i));
+    }
+  }
+
+  const std::vector<ImportDesc>& imports() const override { return info_.imports; }
+  const std::vector<ExportDesc>& exports() const override { return info_.exports; }
+  std::string_view origin() const override { return from_file_ ? "file cache" : "compiled"; }
+
+  std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+                                        const Limits& limits) override;
+
+  const std::string& label() const { return label_; }
+  const GlueApi& api() const { return library_->api(); }
+
+  /// Export `name` as a function of `type`; throws MissingExport or BadSignature.
+  GlueApi::GuestFn function(std::string_view name, const FuncType& type) const {
+    const auto it = export_index_.find(name);
+    if (it == export_index_.end())
+      throw Fault(FaultKind::MissingExport, label_ + ": no export `" + std::string(name) + "`");
+    const ExportDesc& exp = info_.exports[it->second];
+    if (exp.kind != ExternKind::Func)
+      throw Fault(FaultKind::BadSignature, label_ + ": export `" + exp.name + "` is a " +
+                                               std::string(kind_name(exp.kind)) +
+                                               ", not a function of type " + describe(type));
+    if (exp.type != type)
+      throw Fault(FaultKind::BadSignature, label_ + ": export `" + exp.name + "` has type " +
+                                               describe(exp.type) + ", expected " + describe(type));
+    return functions_[it->second];
+  }
+
+ private:
+  std::string label_;
+  ModuleInfo info_;
+  std::shared_ptr<const aot::Library> library_;
+  bool from_file_;
+  std::map<std::string, std::uint32_t, std::less<>> export_index_;
+  std::vector<GlueApi::GuestFn> functions_;
+};
+
+// ---- instance -------------------------------------------------------------------------------
+
+class AotInstance final : public Instance {
+ public:
+  AotInstance(std::shared_ptr<const AotModule> module, std::vector<HostFunction> host_functions,
+              const Limits& limits)
+      : module_(std::move(module)),
+        api_(module_->api()),
+        host_functions_(std::move(host_functions)),
+        limits_(limits) {}
+
+  ~AotInstance() override {
+    if (state_) api_.destroy(state_);
+  }
+
+  AotInstance(const AotInstance&) = delete;
+  AotInstance& operator=(const AotInstance&) = delete;
+
+  /// Checks the imports, then creates and instantiates the wasm2c instance
+  /// (data segments, start function). Separate from the constructor so host
+  /// functions the start function calls see a complete Instance.
+  void start() {
+    const auto& imports = module_->imports();
+    for (std::size_t i = 0; i < imports.size(); ++i) {
+      const ImportDesc& imp = imports[i];
+      const std::string name = imp.module + "." + imp.name;
+      if (imp.kind != ExternKind::Func || i >= host_functions_.size() || !host_functions_[i])
+        throw Fault(
+            FaultKind::UnknownImport,
+            label() + ": the host does not provide import `" + name + "`" +
+                (imp.kind != ExternKind::Func ? " (a " + std::string(kind_name(imp.kind)) + ")"
+                                              : ""));
+      if (imp.type != kHostFunctionType)
+        throw Fault(FaultKind::BadSignature, label() + ": import `" + name + "` has type " +
+                                                 describe(imp.type) + ", host functions are " +
+                                                 describe(kHostFunctionType));
+    }
+    const std::uint32_t max_pages = std::min(limits_.max_memory_pages, kMaxPages);
+    state_ = api_.create(this, &AotInstance::dispatch, max_pages);
+    if (!state_) throw Fault(FaultKind::HostError, label() + ": out of memory for an instance");
+    run("instantiation", /*instantiating=*/true, [&](std::uintptr_t floor, std::uint64_t deadline) {
+      return api_.instantiate(state_, floor, deadline);
+    });
+  }
+
+  std::uint64_t call_i64(std::string_view name, std::uint32_t a, std::uint32_t b) override {
+    const GlueApi::GuestFn fn = module_->function(name, kCallI64Type);
+    std::uint64_t result = 0;
+    run(name, false, [&](std::uintptr_t floor, std::uint64_t deadline) {
+      return api_.call_ii_j(state_, fn, a, b, &result, floor, deadline);
+    });
+    return result;
+  }
+
+  std::uint32_t call_i32(std::string_view name, std::uint32_t a) override {
+    const GlueApi::GuestFn fn = module_->function(name, kCallI32Type);
+    std::uint32_t result = 0;
+    run(name, false, [&](std::uintptr_t floor, std::uint64_t deadline) {
+      return api_.call_i_i(state_, fn, a, &result, floor, deadline);
+    });
+    return result;
+  }
+
+  void call_void(std::string_view name, std::uint32_t a, std::uint32_t b) override {
+    const GlueApi::GuestFn fn = module_->function(name, kCallVoidType);
+    run(name, false, [&](std::uintptr_t floor, std::uint64_t deadline) {
+      return api_.call_ii_v(state_, fn, a, b, floor, deadline);
+    });
+  }
+
+  std::span<std::uint8_t> memory() override {
+    std::uint64_t size = 0;
+    std::uint8_t* data = api_.memory(state_, &size);
+    if (!data) return {};
+    return {data, static_cast<std::size_t>(size)};
+  }
+
+ private:
+  const std::string& label() const { return module_->label(); }
+
+  // Enters the guest through a glue trampoline (`enter`), turning what it
+  // returns into the contract's Faults.
+  template <typename Enter>
+  void run(std::string_view what, bool instantiating, Enter&& enter) {
+    if (stopped_)
+      throw Fault(FaultKind::DeadlineExceeded,
+                  label() + ": `" + std::string(what) +
+                      "`: the instance was stopped by its deadline and cannot run again");
+    if (depth_ == 0) pending_.reset();
+    const auto limit = limits_.deadline.count();
+    const std::uint64_t deadline =
+        limit > 0 ? monotonic_ns() + static_cast<std::uint64_t>(limit) * 1'000'000u : 0;
+    ++depth_;
+    const int code = enter(stack_floor(), deadline);
+    --depth_;
+    if (code != 0) throw fault_of(static_cast<TrapCode>(code), what, instantiating);
+  }
+
+  Fault fault_of(TrapCode code, std::string_view what, bool instantiating) {
+    const std::string where =
+        instantiating ? label() + ": instantiation" : label() + ": `" + std::string(what) + "`";
+    switch (code) {
+      case TrapCode::HostFault:
+        if (pending_) {
+          Fault fault = std::move(*pending_);
+          pending_.reset();
+          return fault;
+        }
+        return Fault(FaultKind::HostError, where + ": a host function failed");
+      case TrapCode::Deadline:
+        stopped_ = true;
+        return Fault(FaultKind::DeadlineExceeded, where + " ran past its deadline of " +
+                                                      std::to_string(limits_.deadline.count()) +
+                                                      " ms");
+      case TrapCode::MemoryLimit:
+        return Fault(FaultKind::MemoryLimit, where + ": the initial memory is over the limit of " +
+                                                 std::to_string(limits_.max_memory_pages) +
+                                                 " pages or cannot be allocated");
+      case TrapCode::OutOfBounds:
+        if (!instantiating)
+          return Fault(FaultKind::OutOfBounds,
+                       where + " trapped: " + std::string(trap_reason(code)));
+        break;
+      default:
+        break;
+    }
+    return Fault(FaultKind::Trap, where + (instantiating ? " failed: " : " trapped: ") +
+                                      std::string(trap_reason(code)));
+  }
+
+  // Called by the glue for every import of the ABI's shape. Nothing may
+  // unwind into the C frames below: a failure is parked in pending_ and
+  // reported through `failed`, and the glue traps the guest.
+  static std::uint64_t dispatch(void* host, std::uint32_t index, std::uint32_t ptr,
+                                std::uint32_t len, int* failed) noexcept {
+    auto& self = *static_cast<AotInstance*>(host);
+    try {
+      return self.host_functions_[index](self, ptr, len);
+    } catch (const Fault& fault) {
+      self.pending_ = fault;
+    } catch (const std::exception& error) {
+      self.pending_ =
+          Fault(FaultKind::HostError, self.label() + ": host function `" + self.import_name(index) +
+                                          "` failed: " + error.what());
+    } catch (...) {
+      self.pending_ = Fault(FaultKind::HostError, self.label() + ": host function `" +
+                                                      self.import_name(index) + "` failed");
+    }
+    *failed = 1;
+    return 0;
+  }
+
+  std::string import_name(std::uint32_t index) const {
+    const ImportDesc& imp = module_->imports()[index];
+    return imp.module + "." + imp.name;
+  }
+
+  std::shared_ptr<const AotModule> module_;
+  const GlueApi& api_;
+  std::vector<HostFunction> host_functions_;
+  Limits limits_;
+  void* state_ = nullptr;  // the glue's instance
+  int depth_ = 0;          // guest calls in progress (host functions re-enter)
+  bool stopped_ = false;   // by a deadline
+  std::optional<Fault> pending_;
+};
+
+std::unique_ptr<Instance> AotModule::instantiate(const std::vector<HostFunction>& host_functions,
+                                                 const Limits& limits) {
+  auto instance = std::make_unique<AotInstance>(shared_from_this(), host_functions, limits);
+  instance->start();
+  return instance;
+}
+
+// ---- engine ---------------------------------------------------------------------------------
+
+// The imports and exports a cached object describes, if they are consistent
+// with it. (It was built from the bytes its key stands for, which were read
+// and validated then; this spares doing that again on every load.)
+std::optional<ModuleInfo> description_of(const aot::Library& library) {
+  const GlueApi& glue = library.api();
+  std::optional<ModuleInfo> info = aot::parse_module_description(glue.module_info());
+  if (!info || info->imports.size() != glue.import_count() ||
+      info->exports.size() != glue.export_count())
+    return std::nullopt;
+  return info;
+}
+
+class AotEngine final : public Engine {
+ public:
+  explicit AotEngine(const AotOptions& options) : store_(make_store(options)) {}
+
+  std::string_view name() const override { return "aot"; }
+
+  std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm,
+                                  std::string_view label) override {
+    const std::string key = store_.key_of(wasm);
+    // One compile at a time per engine: a second caller of the same bytes
+    // then finds the first one's module instead of building it again.
+    std::lock_guard lock(mutex_);
+    if (auto it = modules_.find(key); it != modules_.end()) return it->second;
+
+    const std::string name(label);
+    std::shared_ptr<AotModule> module;
+    if (std::shared_ptr<const aot::Library> library = store_.load(key)) {
+      if (std::optional<ModuleInfo> info = description_of(*library)) {
+        module = std::make_shared<AotModule>(name, std::move(*info), std::move(library), true);
+      } else {
+        library.reset();
+        store_.discard(key);
+      }
+    }
+    if (!module) {
+      ModuleInfo info = read_module_info(wasm, label);
+      std::shared_ptr<const aot::Library> library = store_.build(wasm, key, info, name);
+      module = std::make_shared<AotModule>(name, std::move(info), std::move(library), false);
+    }
+    modules_.emplace(key, module);
+    return module;
+  }
+
+ private:
+  aot::ObjectStore store_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<AotModule>> modules_;
+};
+
+}  // namespace
+
+std::unique_ptr<Engine> make_aot_engine(const AotOptions& options) {
+  return std::make_unique<AotEngine>(options);
+}
+
 }  // namespace hdk_host

@@ -1,0 +1,122 @@
+// Benchmarks: the same work natively and as a zome on each engine, so every
+// figure has a native reference measured in the same run.
+//   compute:  sort and hash N records (examples/compute/kernel.hpp)
+//   noop:     a zome call that does nothing (fresh instance, as Holochain does;
+//             and on a reused instance, which isolates the call itself)
+//   echo:     a payload of B bytes in and back out
+//   load:     getting a module for a call from the in-memory cache
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <hdk/codec.hpp>
+
+#include "hdk_host/engine.hpp"
+#include "hdk_host/host.hpp"
+#include "kernel.hpp"
+
+namespace {
+
+struct SortJob {
+  std::uint32_t count = 0;
+  std::uint64_t seed = 0;
+  HDK_STRUCT(count, seed);
+};
+
+std::string wasm_path() { return std::string(HDK_BENCH_ZOME_DIR) + "/compute.wasm"; }
+std::string native_path() { return std::string(HDK_BENCH_NATIVE_ZOME_DIR) + "/libcompute.so"; }
+
+void native_kernel(benchmark::State& state) {
+  const auto count = static_cast<std::uint32_t>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(compute::sort_and_hash(count, 42));
+  state.SetItemsProcessed(state.iterations() * count);
+}
+
+struct Runtime {
+  std::string name;  // engine name or "native"
+  std::shared_ptr<hdk_host::Host> host;
+  std::shared_ptr<hdk_host::Zome> zome;
+  std::shared_ptr<hdk_host::Zome> reused;
+};
+
+Runtime open_runtime(const std::string& name) {
+  Runtime rt{name, nullptr, nullptr, nullptr};
+  if (name == "native") {
+    rt.zome = rt.reused = hdk_host::Host::load_native(native_path());
+    return rt;
+  }
+  rt.host = std::make_shared<hdk_host::Host>(hdk_host::make_engine(name));
+  rt.zome = rt.host->load_wasm_file(wasm_path());
+  hdk_host::HostOptions reuse;
+  reuse.reuse_instances = true;
+  hdk_host::Host reuse_host(hdk_host::make_engine(name), reuse);
+  rt.reused = reuse_host.load_wasm_file(wasm_path());
+  return rt;
+}
+
+void call_or_fail(benchmark::State& state, hdk_host::Zome& zome, std::string_view fn,
+                  const std::vector<std::uint8_t>& input) {
+  hdk_host::CallContext context;
+  const auto r = zome.call(fn, input, context);
+  if (!r.ok()) state.SkipWithError(r.describe().c_str());
+}
+
+void zome_compute(benchmark::State& state, Runtime rt) {
+  const auto count = static_cast<std::uint32_t>(state.range(0));
+  const auto input = hdk_host::extern_input(SortJob{count, 42});
+  for (auto _ : state) call_or_fail(state, *rt.zome, "sort_and_hash", input);
+  state.SetItemsProcessed(state.iterations() * count);
+}
+
+void zome_noop_fresh(benchmark::State& state, Runtime rt) {
+  const auto input = hdk_host::extern_input(hdk::Unit{});
+  for (auto _ : state) call_or_fail(state, *rt.zome, "noop", input);
+}
+
+void zome_noop_reused(benchmark::State& state, Runtime rt) {
+  const auto input = hdk_host::extern_input(hdk::Unit{});
+  for (auto _ : state) call_or_fail(state, *rt.reused, "noop", input);
+}
+
+void zome_echo(benchmark::State& state, Runtime rt) {
+  const auto size = static_cast<std::size_t>(state.range(0));
+  const auto input = hdk_host::extern_input(hdk::Bytes(size, 7));
+  for (auto _ : state) call_or_fail(state, *rt.reused, "echo", input);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size) * 2);
+}
+
+void load_memory_cache(benchmark::State& state, Runtime rt) {
+  for (auto _ : state) benchmark::DoNotOptimize(rt.host->load_wasm_file(wasm_path()));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::RegisterBenchmark("compute/native_kernel", native_kernel)->Arg(1000)->Arg(100000);
+  std::vector<std::string> runtimes = {"native"};
+  for (const auto& e : hdk_host::available_engines()) runtimes.push_back(e);
+  for (const auto& name : runtimes) {
+    Runtime rt;
+    try {
+      rt = open_runtime(name);
+    } catch (const std::exception& e) {
+      fprintf(stderr, "skipping %s: %s\n", name.c_str(), e.what());
+      continue;
+    }
+    benchmark::RegisterBenchmark(("compute/" + name).c_str(), zome_compute, rt)->Arg(1000)->Arg(100000);
+    benchmark::RegisterBenchmark(("noop_fresh/" + name).c_str(), zome_noop_fresh, rt);
+    benchmark::RegisterBenchmark(("noop_reused/" + name).c_str(), zome_noop_reused, rt);
+    benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo, rt)
+        ->Arg(1 << 10)
+        ->Arg(64 << 10)
+        ->Arg(1 << 20);
+    if (rt.host) benchmark::RegisterBenchmark(("load_memory_cache/" + name).c_str(), load_memory_cache, rt);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

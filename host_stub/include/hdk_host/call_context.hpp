@@ -1,0 +1,25 @@
+// What the host functions of one zome call see and leave behind.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <hdk/types.hpp>
+
+namespace hdk_host {
+
+struct TraceLine {
+  hdk::Level level = hdk::Level::INFO;
+  std::string msg;
+};
+
+struct CallContext {
+  std::string zome;
+  std::string function;
+  /// Messages the zome traced, in order.
+  std::vector<TraceLine> trace;
+  /// Also print each trace line to stderr as it arrives.
+  bool echo_trace = false;
+};
+
+}  // namespace hdk_host

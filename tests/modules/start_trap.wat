@@ -1,0 +1,5 @@
+;; A start function that traps, so instantiation fails.
+(module
+  (func $start unreachable)
+  (start $start)
+)

@@ -32,7 +32,29 @@ const std::vector<DemoZome> kZomes = {
       {"greet", R"({"name":"Ada","times":2})"},
       {"greet", R"({"name":"","times":1})"},
       {"echo", R"({"text":"round trip","numbers":[1,-2,300000],"note":null,"blob":[1,2,3]})"}}},
+    {"compute",
+     {{"sort_and_hash", R"({"count":1000,"seed":42})"},
+      {"sort_and_hash", R"({"count":100000,"seed":42})"}}},
 };
+
+// msgpack bin has no JSON form: show it as hex.
+nlohmann::json readable(const nlohmann::json& j) {
+  if (j.is_binary()) {
+    static const char* kHex = "0123456789abcdef";
+    std::string hex = "0x";
+    for (std::uint8_t b : j.get_binary()) {
+      hex.push_back(kHex[b >> 4]);
+      hex.push_back(kHex[b & 15]);
+    }
+    return hex;
+  }
+  if (j.is_array() || j.is_object()) {
+    nlohmann::json out = j;
+    for (auto it = out.begin(); it != out.end(); ++it) *it = readable(*it);
+    return out;
+  }
+  return j;
+}
 
 std::string show_duration(std::chrono::nanoseconds d) {
   char buf[32];
@@ -48,7 +70,7 @@ std::string show_duration(std::chrono::nanoseconds d) {
 std::string show_result(const hdk_host::CallResult& r) {
   if (!r.ok()) return r.describe();
   try {
-    return nlohmann::json::from_msgpack(r.output()).dump();
+    return readable(nlohmann::json::from_msgpack(r.output())).dump();
   } catch (const std::exception&) {
     return "<" + std::to_string(r.output().size()) + " bytes of msgpack>";
   }

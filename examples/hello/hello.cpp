@@ -6,7 +6,7 @@
 
 struct Greeting {
   std::string name;
-  std::uint32_t times = 1;
+  std::optional<std::uint32_t> times;  // absent or null: once
   HDK_STRUCT(name, times);
 };
 
@@ -23,8 +23,10 @@ HDK_EXTERN(hello);
 
 hdk::ExternResult<std::string> greet(Greeting g) {
   if (g.name.empty()) return HDK_ERROR("name must not be empty");
+  if (g.times.value_or(1) > 100) return HDK_ERROR("at most 100 greetings");
   std::string out;
-  for (std::uint32_t i = 0; i < g.times; ++i) out += (i ? " Hello, " : "Hello, ") + g.name + "!";
+  for (std::uint32_t i = 0; i < g.times.value_or(1); ++i)
+    out += (i ? " Hello, " : "Hello, ") + g.name + "!";
   return out;
 }
 HDK_EXTERN(greet);

@@ -90,6 +90,12 @@ TEST_CASE("hello: undecodable input gives Deserialize, not a trap") {
       const auto& inner = std::get<hdk::wasm_error_inner::Deserialize>(r.wasm_error()->error);
       CHECK(std::vector<std::uint8_t>(inner.bytes.begin(), inner.bytes.end()) == garbage);
 
+      // No bytes at all: the guest gets an empty region and says so.
+      r = z.zome->call("greet", std::vector<std::uint8_t>{}, context);
+      REQUIRE(r.wasm_error());
+      CHECK(r.wasm_error()->kind() == "Deserialize");
+      CHECK(std::get<hdk::wasm_error_inner::Deserialize>(r.wasm_error()->error).bytes.empty());
+
       // A valid ExternIO whose content is the wrong type: Deserialize(content).
       const auto wrong = hdk_host::extern_input(std::string("not a Greeting"));
       r = z.zome->call("greet", wrong, context);

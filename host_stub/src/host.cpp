@@ -57,22 +57,25 @@ std::shared_ptr<Zome> Host::load_wasm_file(const std::filesystem::path& path, st
 
 std::shared_ptr<Zome> Host::load_wasm(std::span<const std::uint8_t> wasm, std::string name) {
   const auto t0 = std::chrono::steady_clock::now();
-  // The conductor's rules first, so nothing runs in a module it would refuse.
-  const ModuleInfo info = read_module_info(wasm, name);
-  const AbiReport report = check_zome_abi(info.imports, info.exports);
-  if (!report.ok()) {
-    FaultKind kind = FaultKind::BadSignature;
-    const std::string& first = report.errors.front();
-    if (first.rfind("imports", 0) == 0) kind = FaultKind::UnknownImport;
-    if (first.rfind("does not export", 0) == 0) kind = FaultKind::MissingExport;
-    throw Fault(kind, "zome `" + name + "` " + first);
-  }
+  const auto build = [&] {
+    // The conductor's rules first, so nothing runs in a module it would refuse.
+    const ModuleInfo info = read_module_info(wasm, name);
+    AbiReport report = check_zome_abi(info.imports, info.exports);
+    if (!report.ok()) {
+      FaultKind kind = FaultKind::BadSignature;
+      const std::string& first = report.errors.front();
+      if (first.rfind("imports", 0) == 0) kind = FaultKind::UnknownImport;
+      if (first.rfind("does not export", 0) == 0) kind = FaultKind::MissingExport;
+      throw Fault(kind, "zome `" + name + "` " + first);
+    }
+    return ModuleCache::Entry{engine_->compile(wasm, name), std::move(report.zome_functions)};
+  };
   bool hit = false;
-  std::shared_ptr<Module> module = ModuleCache::global().get_or_compile(*engine_, wasm, name, hit);
-  last_load_.origin = hit ? "memory cache" : std::string(module->origin());
+  ModuleCache::Entry entry = ModuleCache::global().get_or_build(*engine_, wasm, build, hit);
+  last_load_.origin = hit ? "memory cache" : std::string(entry.module->origin());
   last_load_.duration = std::chrono::steady_clock::now() - t0;
-  return make_wasm_zome(std::move(name), std::move(module), std::string(engine_->name()),
-                        report.zome_functions, options_);
+  return make_wasm_zome(std::move(name), std::move(entry.module), std::string(engine_->name()),
+                        std::move(entry.functions), options_);
 }
 
 std::shared_ptr<Zome> Host::load_native(const std::filesystem::path& path, std::string name) {

@@ -22,8 +22,8 @@ ModuleCache& ModuleCache::global() {
   return cache;
 }
 
-std::shared_ptr<Module> ModuleCache::get_or_compile(Engine& engine, std::span<const std::uint8_t> wasm,
-                                                    std::string_view label, bool& hit) {
+ModuleCache::Entry ModuleCache::get_or_build(Engine& engine, std::span<const std::uint8_t> wasm,
+                                             const Build& build, bool& hit) {
   auto key = std::make_pair(std::string(engine.name()), module_hash(wasm));
   {
     std::lock_guard lock(mutex_);
@@ -32,12 +32,12 @@ std::shared_ptr<Module> ModuleCache::get_or_compile(Engine& engine, std::span<co
       return it->second;
     }
   }
-  // Compile outside the lock: it can take seconds (aot) and other modules
-  // should not wait. Two threads racing on the same bytes both compile; the
-  // first to finish is kept.
-  std::shared_ptr<Module> module = engine.compile(wasm, label);
+  // Build outside the lock: a compile can take seconds (aot) and other
+  // modules should not wait. Two threads racing on the same bytes both
+  // build; the first to finish is kept.
+  Entry entry = build();
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = modules_.emplace(std::move(key), module);
+  auto it = modules_.emplace(std::move(key), std::move(entry)).first;
   hit = false;
   return it->second;
 }

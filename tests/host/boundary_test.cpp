@@ -170,3 +170,14 @@ TEST_CASE("boundary: modules a conductor would refuse are refused at load") {
     CHECK(std::string(f.what()).find("junk") != std::string::npos);
   }
 }
+
+TEST_CASE("boundary: a second load of the same bytes comes from the memory cache") {
+  for (const auto& engine_name : hdk_test::engine_names()) {
+    hdk_host::Host host(hdk_host::make_engine(engine_name));
+    const auto path = hdk_test::zome_path("wasi", "boundary");
+    host.load_wasm_file(path);
+    const auto zome = host.load_wasm_file(path);
+    CHECK(host.last_load().origin == "memory cache");
+    REQUIRE(hdk_test::call(*zome, "constructed", hdk::Unit{}).ok());
+  }
+}

@@ -1,9 +1,12 @@
-// The in-memory module cache: compiled modules by engine and content hash,
-// so loading the same zome twice compiles it once per process.
+// The in-memory module cache: compiled, ABI-checked modules by engine and
+// content hash, so loading the same zome twice checks and compiles it once
+// per process.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <vector>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,16 +27,24 @@ class ModuleCache {
   /// The process-wide cache.
   static ModuleCache& global();
 
-  /// The module for `wasm` on `engine`: from the cache, or compiled now.
-  /// `hit` tells which.
-  std::shared_ptr<Module> get_or_compile(Engine& engine, std::span<const std::uint8_t> wasm,
-                                         std::string_view label, bool& hit);
+  struct Entry {
+    std::shared_ptr<Module> module;
+    /// The zome functions the ABI check found.
+    std::vector<std::string> functions;
+  };
+  /// Makes an Entry for bytes not in the cache (checks and compiles them).
+  using Build = std::function<Entry()>;
+
+  /// The entry for `wasm` on `engine`: from the cache, or built now by
+  /// `build` (whose Fault propagates and caches nothing). `hit` tells which.
+  Entry get_or_build(Engine& engine, std::span<const std::uint8_t> wasm, const Build& build,
+                     bool& hit);
   void clear();
   std::size_t size() const;
 
  private:
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, std::shared_ptr<Module>> modules_;
+  std::map<std::pair<std::string, std::string>, Entry> modules_;
 };
 
 }  // namespace hdk_host

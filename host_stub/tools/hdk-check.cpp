@@ -20,16 +20,6 @@ const char* kUsage =
     "  Holochain conductor (imports other than env.__hc__* host functions, no\n"
     "  memory or allocator exports, zome functions not (i32, i32) -> i64).\n";
 
-const char* kind_name(hdk_host::ExternKind k) {
-  switch (k) {
-    case hdk_host::ExternKind::Func: return "func";
-    case hdk_host::ExternKind::Memory: return "memory";
-    case hdk_host::ExternKind::Table: return "table";
-    case hdk_host::ExternKind::Global: return "global";
-    case hdk_host::ExternKind::Tag: return "tag";
-  }
-  return "?";
-}
 
 std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
   return kind == hdk_host::ExternKind::Func ? hdk_host::describe(type) : "";
@@ -87,12 +77,12 @@ int main(int argc, char** argv) {
     for (const auto& imp : info.imports)
       out["imports"].push_back({{"module", imp.module},
                                 {"name", imp.name},
-                                {"kind", kind_name(imp.kind)},
+                                {"kind", hdk_host::to_string(imp.kind)},
                                 {"type", type_of(imp.kind, imp.type)}});
     out["exports"] = nlohmann::json::array();
     for (const auto& exp : info.exports)
       out["exports"].push_back(
-          {{"name", exp.name}, {"kind", kind_name(exp.kind)}, {"type", type_of(exp.kind, exp.type)}});
+          {{"name", exp.name}, {"kind", hdk_host::to_string(exp.kind)}, {"type", type_of(exp.kind, exp.type)}});
     out["zome_functions"] = report.zome_functions;
     out["errors"] = report.errors;
     std::cout << out.dump(2) << "\n";
@@ -101,11 +91,11 @@ int main(int argc, char** argv) {
       std::cout << path << " (" << bytes.size() << " bytes)\n";
       std::cout << "imports:\n";
       for (const auto& imp : info.imports)
-        std::cout << "  " << imp.module << "." << imp.name << "  " << kind_name(imp.kind) << " "
+        std::cout << "  " << imp.module << "." << imp.name << "  " << hdk_host::to_string(imp.kind) << " "
                   << type_of(imp.kind, imp.type) << "\n";
       std::cout << "exports:\n";
       for (const auto& exp : info.exports)
-        std::cout << "  " << exp.name << "  " << kind_name(exp.kind) << " "
+        std::cout << "  " << exp.name << "  " << hdk_host::to_string(exp.kind) << " "
                   << type_of(exp.kind, exp.type) << "\n";
     }
     for (const auto& error : report.errors) std::cerr << "hdk-check: " << path << ": " << error << "\n";

@@ -24,6 +24,5 @@ struct AbiReport {
 AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
                          const std::vector<ExportDesc>& exports);
 
-std::string describe(const FuncType& type);  // "(i32, i32) -> i64"
 
 }  // namespace hdk_host

@@ -31,6 +31,11 @@ struct FuncType {
   friend bool operator==(const FuncType&, const FuncType&) = default;
 };
 
+/// "i32", "function", "(i32, i32) -> i64": how messages and tools name wasm types.
+std::string_view to_string(ValType type);
+std::string_view to_string(ExternKind kind);
+std::string describe(const FuncType& type);
+
 struct ImportDesc {
   std::string module;
   std::string name;

@@ -83,32 +83,6 @@ const FuncType& kHostFunctionType = kCallI64Type;
 
 constexpr std::uint32_t kMaxPages = 65535;  // see "Memory limit" above
 
-std::string describe(const FuncType& type) {
-  const auto list = [](const std::vector<ValType>& types) {
-    static constexpr const char* kNames[] = {"i32", "i64", "f32", "f64", "v128", "ref"};
-    std::string out = "(";
-    for (std::size_t i = 0; i < types.size(); ++i)
-      out += (i ? ", " : "") + std::string(kNames[static_cast<int>(types[i])]);
-    return out + ")";
-  };
-  return list(type.params) + " -> " + list(type.results);
-}
-
-std::string_view kind_name(ExternKind kind) {
-  switch (kind) {
-    case ExternKind::Func:
-      return "function";
-    case ExternKind::Memory:
-      return "memory";
-    case ExternKind::Table:
-      return "table";
-    case ExternKind::Global:
-      return "global";
-    case ExternKind::Tag:
-      return "tag";
-  }
-  return "extern";
-}
 
 std::string_view trap_reason(TrapCode code) {
   switch (code) {
@@ -227,7 +201,7 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
     const ExportDesc& exp = info_.exports[it->second];
     if (exp.kind != ExternKind::Func)
       throw Fault(FaultKind::BadSignature, label_ + ": export `" + exp.name + "` is a " +
-                                               std::string(kind_name(exp.kind)) +
+                                               std::string(to_string(exp.kind)) +
                                                ", not a function of type " + describe(type));
     if (exp.type != type)
       throw Fault(FaultKind::BadSignature, label_ + ": export `" + exp.name + "` has type " +
@@ -274,7 +248,7 @@ class AotInstance final : public Instance {
         throw Fault(
             FaultKind::UnknownImport,
             label() + ": the host does not provide import `" + name + "`" +
-                (imp.kind != ExternKind::Func ? " (a " + std::string(kind_name(imp.kind)) + ")"
+                (imp.kind != ExternKind::Func ? " (a " + std::string(to_string(imp.kind)) + ")"
                                               : ""));
       if (imp.type != kHostFunctionType)
         throw Fault(FaultKind::BadSignature, label() + ": import `" + name + "` has type " +

@@ -351,21 +351,6 @@ FuncType to_func_type(const Api& api, const wasm_externtype_t* type) {
           to_val_types(api, api.wasm_functype_results(func))};
 }
 
-std::string_view kind_name(ExternKind kind) {
-  switch (kind) {
-    case ExternKind::Func:
-      return "function";
-    case ExternKind::Memory:
-      return "memory";
-    case ExternKind::Table:
-      return "table";
-    case ExternKind::Global:
-      return "global";
-    case ExternKind::Tag:
-      return "tag";
-  }
-  return "extern";
-}
 
 const FuncType kHostFunctionType{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kCallI64Type{{ValType::I32, ValType::I32}, {ValType::I64}};
@@ -689,7 +674,7 @@ CapiInstance::CapiInstance(std::shared_ptr<const CapiModule> module,
     const std::string name = import.module + "." + import.name;
     if (import.kind != ExternKind::Func)
       throw Fault(FaultKind::UnknownImport, module_->label() + ": import `" + name + "` is a " +
-                                                std::string(kind_name(import.kind)) +
+                                                std::string(to_string(import.kind)) +
                                                 "; the host provides only functions");
     if (i >= host_functions_.size() || !host_functions_[i])
       throw Fault(FaultKind::UnknownImport,
@@ -815,7 +800,7 @@ const wasm_func_t* CapiInstance::export_function(std::string_view name,
     if (exports[i].kind != ExternKind::Func)
       throw Fault(
           FaultKind::BadSignature,
-          where(name) + " is a " + std::string(kind_name(exports[i].kind)) + ", not a function");
+          where(name) + " is a " + std::string(to_string(exports[i].kind)) + ", not a function");
     if (exports[i].type != type)
       throw Fault(FaultKind::BadSignature, where(name) + " has the wrong type");
     return api_.wasm_extern_as_func(exports_->data[i]);

@@ -105,14 +105,17 @@ int main(int argc, char** argv) {
       fprintf(stderr, "skipping %s: %s\n", name.c_str(), e.what());
       continue;
     }
-    benchmark::RegisterBenchmark(("compute/" + name).c_str(), zome_compute, rt)->Arg(1000)->Arg(100000);
+    benchmark::RegisterBenchmark(("compute/" + name).c_str(), zome_compute, rt)
+        ->Arg(1000)
+        ->Arg(100000);
     benchmark::RegisterBenchmark(("noop_fresh/" + name).c_str(), zome_noop_fresh, rt);
     benchmark::RegisterBenchmark(("noop_reused/" + name).c_str(), zome_noop_reused, rt);
     benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo, rt)
         ->Arg(1 << 10)
         ->Arg(64 << 10)
         ->Arg(1 << 20);
-    if (rt.host) benchmark::RegisterBenchmark(("load_memory_cache/" + name).c_str(), load_memory_cache, rt);
+    if (rt.host)
+      benchmark::RegisterBenchmark(("load_memory_cache/" + name).c_str(), load_memory_cache, rt);
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

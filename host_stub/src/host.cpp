@@ -21,9 +21,11 @@ CallResult CallResult::from_result_bytes(std::vector<std::uint8_t> bytes, std::s
   hdk::ExternResult<hdk::ExternIO> decoded;
   hdk::DecodeError err;
   if (!hdk::decode(bytes, decoded, err)) {
-    result.fault_ = Fault(FaultKind::BadResult, std::string(where) +
-                                                    ": the result is not a msgpack Result<ExternIO, "
-                                                    "WasmError> (" + err.message + ")");
+    result.fault_ =
+        Fault(FaultKind::BadResult, std::string(where) +
+                                        ": the result is not a msgpack Result<ExternIO, "
+                                        "WasmError> (" +
+                                        err.message + ")");
     return result;
   }
   result.raw_ = std::move(bytes);

@@ -50,7 +50,8 @@ class NativeZome final : public Zome {
  public:
   NativeZome(std::string name, std::shared_ptr<void> library, const hdk_native_zome* table)
       : Zome(std::move(name)), library_(std::move(library)), table_(table) {
-    for (std::size_t i = 0; i < table_->extern_count(); ++i) functions_.emplace_back(table_->extern_name(i));
+    for (std::size_t i = 0; i < table_->extern_count(); ++i)
+      functions_.emplace_back(table_->extern_name(i));
   }
 
   const std::vector<std::string>& functions() const override { return functions_; }
@@ -58,7 +59,8 @@ class NativeZome final : public Zome {
 
   CallResult call(std::string_view function, std::span<const std::uint8_t> input,
                   CallContext& context) override {
-    const std::string where = "zome `" + name() + "` (native), function `" + std::string(function) + "`";
+    const std::string where =
+        "zome `" + name() + "` (native), function `" + std::string(function) + "`";
     if (context.zome.empty()) context.zome = name();
     context.function = std::string(function);
     NativeCallState state{&context, std::nullopt};
@@ -69,9 +71,11 @@ class NativeZome final : public Zome {
     const auto elapsed = std::chrono::steady_clock::now() - t0;
     CallResult result;
     if (status == HDK_NATIVE_UNKNOWN_NAME) {
-      result = CallResult::from_fault(Fault(FaultKind::MissingExport, where + ": no such zome function"));
+      result = CallResult::from_fault(
+          Fault(FaultKind::MissingExport, where + ": no such zome function"));
     } else if (state.fault) {
-      result = CallResult::from_fault(Fault(state.fault->kind(), where + ": " + state.fault->what()));
+      result =
+          CallResult::from_fault(Fault(state.fault->kind(), where + ": " + state.fault->what()));
     } else {
       result = CallResult::from_result_bytes(std::move(out), where);
     }
@@ -98,8 +102,9 @@ std::shared_ptr<Zome> make_native_zome(const std::filesystem::path& path, std::s
   std::shared_ptr<void> library(handle, [](void* h) { dlclose(h); });
   auto entry = reinterpret_cast<hdk_native_zome_entry>(dlsym(handle, HDK_NATIVE_ENTRY_SYMBOL));
   if (!entry)
-    throw Fault(FaultKind::MissingExport,
-                path.string() + ": not a native zome (no " HDK_NATIVE_ENTRY_SYMBOL "; build it with hdk_add_zome)");
+    throw Fault(FaultKind::MissingExport, path.string() +
+                                              ": not a native zome (no " HDK_NATIVE_ENTRY_SYMBOL
+                                              "; build it with hdk_add_zome)");
   const hdk_native_zome* table = entry();
   if (!table || table->abi_version != HDK_NATIVE_ABI_VERSION)
     throw Fault(FaultKind::BadSignature, path.string() + ": native zome ABI version mismatch");

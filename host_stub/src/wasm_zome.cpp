@@ -36,13 +36,14 @@ std::span<std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std:
 std::uint64_t write_to_guest(Instance& instance, std::span<const std::uint8_t> bytes,
                              std::string_view what) {
   if (bytes.size() > 0xffffffffu)
-    throw Fault(FaultKind::PayloadTooLarge, std::string(what) + " of " + std::to_string(bytes.size()) +
+    throw Fault(FaultKind::PayloadTooLarge, std::string(what) + " of " +
+                                                std::to_string(bytes.size()) +
                                                 " bytes cannot fit in wasm32 memory");
   const auto len = static_cast<std::uint32_t>(bytes.size());
   const std::uint32_t ptr = instance.call_i32(kAllocate, len);
   if (ptr == 0)
-    throw Fault(FaultKind::AllocationFailed,
-                "the guest could not allocate " + std::to_string(len) + " bytes for " + std::string(what));
+    throw Fault(FaultKind::AllocationFailed, "the guest could not allocate " + std::to_string(len) +
+                                                 " bytes for " + std::string(what));
   std::span<std::uint8_t> region = guest_region(instance, ptr, len, what);
   if (len) std::memcpy(region.data(), bytes.data(), len);
   return hdk::merge(ptr, len);

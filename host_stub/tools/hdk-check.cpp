@@ -20,7 +20,6 @@ const char* kUsage =
     "  Holochain conductor (imports other than env.__hc__* host functions, no\n"
     "  memory or allocator exports, zome functions not (i32, i32) -> i64).\n";
 
-
 std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
   return kind == hdk_host::ExternKind::Func ? hdk_host::describe(type) : "";
 }
@@ -81,8 +80,9 @@ int main(int argc, char** argv) {
                                 {"type", type_of(imp.kind, imp.type)}});
     out["exports"] = nlohmann::json::array();
     for (const auto& exp : info.exports)
-      out["exports"].push_back(
-          {{"name", exp.name}, {"kind", hdk_host::to_string(exp.kind)}, {"type", type_of(exp.kind, exp.type)}});
+      out["exports"].push_back({{"name", exp.name},
+                                {"kind", hdk_host::to_string(exp.kind)},
+                                {"type", type_of(exp.kind, exp.type)}});
     out["zome_functions"] = report.zome_functions;
     out["errors"] = report.errors;
     std::cout << out.dump(2) << "\n";
@@ -91,14 +91,15 @@ int main(int argc, char** argv) {
       std::cout << path << " (" << bytes.size() << " bytes)\n";
       std::cout << "imports:\n";
       for (const auto& imp : info.imports)
-        std::cout << "  " << imp.module << "." << imp.name << "  " << hdk_host::to_string(imp.kind) << " "
-                  << type_of(imp.kind, imp.type) << "\n";
+        std::cout << "  " << imp.module << "." << imp.name << "  " << hdk_host::to_string(imp.kind)
+                  << " " << type_of(imp.kind, imp.type) << "\n";
       std::cout << "exports:\n";
       for (const auto& exp : info.exports)
         std::cout << "  " << exp.name << "  " << hdk_host::to_string(exp.kind) << " "
                   << type_of(exp.kind, exp.type) << "\n";
     }
-    for (const auto& error : report.errors) std::cerr << "hdk-check: " << path << ": " << error << "\n";
+    for (const auto& error : report.errors)
+      std::cerr << "hdk-check: " << path << ": " << error << "\n";
     if (!quiet && report.ok())
       std::cout << "ok: " << report.zome_functions.size() << " zome function(s)\n";
   }

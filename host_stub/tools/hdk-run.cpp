@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::uint8_t> input;
   try {
-    const nlohmann::json json = positional.size() == 3 ? nlohmann::json::parse(positional[2]) : nlohmann::json();
+    const nlohmann::json json =
+        positional.size() == 3 ? nlohmann::json::parse(positional[2]) : nlohmann::json();
     input = nlohmann::json::to_msgpack(json);
   } catch (const std::exception& e) {
     return fail(std::string("input is not valid JSON: ") + e.what());
@@ -82,18 +83,21 @@ int main(int argc, char** argv) {
   try {
     std::shared_ptr<hdk_host::Zome> zome;
     std::unique_ptr<hdk_host::Host> host;
-    const bool native = zome_path.size() > 3 && zome_path.compare(zome_path.size() - 3, 3, ".so") == 0;
+    const bool native =
+        zome_path.size() > 3 && zome_path.compare(zome_path.size() - 3, 3, ".so") == 0;
     if (native) {
       const auto t0 = std::chrono::steady_clock::now();
       zome = hdk_host::Host::load_native(zome_path);
-      if (time) std::cerr << "load: " << format_duration(std::chrono::steady_clock::now() - t0) << " (native library)\n";
+      if (time)
+        std::cerr << "load: " << format_duration(std::chrono::steady_clock::now() - t0)
+                  << " (native library)\n";
     } else {
       host = std::make_unique<hdk_host::Host>(hdk_host::make_engine(engine_name));
       zome = host->load_wasm_file(zome_path);
       if (time) {
         const auto first = host->last_load();
-        std::cerr << "load: " << format_duration(first.duration) << " (" << first.origin << ", engine "
-                  << engine_name << ")\n";
+        std::cerr << "load: " << format_duration(first.duration) << " (" << first.origin
+                  << ", engine " << engine_name << ")\n";
         // Loading again shows what every later load in this process costs.
         host->load_wasm_file(zome_path);
         std::cerr << "load again: " << format_duration(host->last_load().duration) << " ("

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include <wabt/binary-reader-ir.h>
-#include <wabt/cast.h>
 #include <wabt/binary-reader.h>
 #include <wabt/binary-writer.h>
+#include <wabt/cast.h>
 #include <wabt/feature.h>
 #include <wabt/ir.h>
 #include <wabt/stream.h>
@@ -22,11 +22,18 @@
 namespace {
 
 // Emscripten's runtime exports (emcc's REQUIRED_EXPORTS and standalone crt).
-constexpr std::array<std::string_view, 12> kRuntimeExports = {
-    "_initialize",        "_start",           "stackSave",
-    "stackRestore",       "stackAlloc",       "__errno_location",
-    "__indirect_function_table", "emscripten_stack_init", "emscripten_stack_get_free",
-    "emscripten_stack_get_base", "emscripten_stack_get_end", "__wasm_call_ctors"};
+constexpr std::array<std::string_view, 12> kRuntimeExports = {"_initialize",
+                                                              "_start",
+                                                              "stackSave",
+                                                              "stackRestore",
+                                                              "stackAlloc",
+                                                              "__errno_location",
+                                                              "__indirect_function_table",
+                                                              "emscripten_stack_init",
+                                                              "emscripten_stack_get_free",
+                                                              "emscripten_stack_get_base",
+                                                              "emscripten_stack_get_end",
+                                                              "__wasm_call_ctors"};
 
 bool is_runtime_export(std::string_view name) {
   return std::find(kRuntimeExports.begin(), kRuntimeExports.end(), name) != kRuntimeExports.end();

@@ -12,8 +12,8 @@
 #include "support/paths.hpp"
 
 TEST_CASE("tiered: no call waits for the compiler, and calls move to aot when it is ready") {
-  const auto cache = std::filesystem::temp_directory_path() /
-                     ("hdk-tiered-" + std::to_string(::getpid()));
+  const auto cache =
+      std::filesystem::temp_directory_path() / ("hdk-tiered-" + std::to_string(::getpid()));
   std::filesystem::remove_all(cache);
   hdk_host::AotOptions options;
   options.cache_dir = cache.string();

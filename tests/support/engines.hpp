@@ -21,7 +21,7 @@ inline const std::vector<std::string>& engine_names() {
 
 /// Runs the enclosing test body once per available engine, with
 /// `engine_name` (std::string) and `engine` (std::shared_ptr<Engine>) set.
-#define HDK_FOR_EACH_ENGINE()                                                      \
-  auto engine_name = GENERATE(from_range(::hdk_test::engine_names()));             \
-  CAPTURE(engine_name);                                                            \
+#define HDK_FOR_EACH_ENGINE()                                          \
+  auto engine_name = GENERATE(from_range(::hdk_test::engine_names())); \
+  CAPTURE(engine_name);                                                \
   std::shared_ptr<::hdk_host::Engine> engine = ::hdk_host::make_engine(engine_name)

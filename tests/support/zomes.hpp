@@ -23,7 +23,8 @@ inline std::vector<LoadedZome> load_everywhere(const std::string& name,
                                                const hdk_host::HostOptions& options = {},
                                                bool with_native = true) {
   std::vector<LoadedZome> out;
-  if (with_native) out.push_back({"native", nullptr, hdk_host::Host::load_native(native_zome_path(name))});
+  if (with_native)
+    out.push_back({"native", nullptr, hdk_host::Host::load_native(native_zome_path(name))});
   for (const auto& [toolchain, dir] : zome_dirs()) {
     for (const auto& engine : engine_names()) {
       auto host = std::make_shared<hdk_host::Host>(hdk_host::make_engine(engine), options);

@@ -79,7 +79,8 @@ TEST_CASE("alloc: zero, huge and ordinary requests") {
 TEST_CASE("alloc: the static out-of-memory answer decodes as Err(Memory)") {
   hdk::ExternResult<hdk::ExternIO> decoded;
   hdk::DecodeError err;
-  REQUIRE(hdk::decode(hdk::alloc::kOutOfMemoryResult, sizeof hdk::alloc::kOutOfMemoryResult, decoded, err));
+  REQUIRE(hdk::decode(hdk::alloc::kOutOfMemoryResult, sizeof hdk::alloc::kOutOfMemoryResult,
+                      decoded, err));
   REQUIRE(decoded.is_err());
   CHECK(decoded.error().kind() == "Memory");
   CHECK(decoded.error().module_path == "hdk");

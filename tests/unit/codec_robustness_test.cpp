@@ -48,8 +48,12 @@ struct Deep {
 };
 
 Post sample_post() {
-  return Post{"hello world", {"a", "bb"}, hdk::Bytes{1, 2, 3, 200}, 70000u,
-              {{"views", -5}, {"shares", 1LL << 40}}, 1.5};
+  return Post{"hello world",
+              {"a", "bb"},
+              hdk::Bytes{1, 2, 3, 200},
+              70000u,
+              {{"views", -5}, {"shares", 1LL << 40}},
+              1.5};
 }
 
 /// Valid messages of several shapes, to cut short and to misread.
@@ -176,13 +180,13 @@ TEST_CASE("decode: a valid message read as the wrong type is an error", "[codec]
 TEST_CASE("decode: huge declared lengths with 5 bytes of input are errors, not allocations",
           "[codec][robustness]") {
   const ByteVec claims[] = {
-      {0xdd, 0xff, 0xff, 0xff, 0xff},  // array32 of 4294967295 elements
-      {0xdf, 0xff, 0xff, 0xff, 0xff},  // map32 of 4294967295 entries
-      {0xdb, 0xff, 0xff, 0xff, 0xff},  // str32 of 4294967295 bytes
-      {0xc6, 0xff, 0xff, 0xff, 0xff},  // bin32 of 4294967295 bytes
-      {0xc9, 0xff, 0xff, 0xff, 0xff},  // ext32 of 4294967295 bytes
-      {0xdc, 0xff, 0xff, 0xc0, 0xc0},  // array16 of 65535, two given
-      {0xde, 0xff, 0xff, 0xc0, 0xc0},  // map16 of 65535, one pair given
+      {0xdd, 0xff, 0xff, 0xff, 0xff},        // array32 of 4294967295 elements
+      {0xdf, 0xff, 0xff, 0xff, 0xff},        // map32 of 4294967295 entries
+      {0xdb, 0xff, 0xff, 0xff, 0xff},        // str32 of 4294967295 bytes
+      {0xc6, 0xff, 0xff, 0xff, 0xff},        // bin32 of 4294967295 bytes
+      {0xc9, 0xff, 0xff, 0xff, 0xff},        // ext32 of 4294967295 bytes
+      {0xdc, 0xff, 0xff, 0xc0, 0xc0},        // array16 of 65535, two given
+      {0xde, 0xff, 0xff, 0xc0, 0xc0},        // map16 of 65535, one pair given
       {0x91, 0xdd, 0xff, 0xff, 0xff, 0xff},  // the same, one level down
       {0x81, 0xa1, 'k', 0xdf, 0xff, 0xff, 0xff, 0xff},
       {0x92, 0xc0, 0xc6, 0xff, 0xff, 0xff, 0xff},
@@ -203,11 +207,11 @@ TEST_CASE("decode: huge declared lengths with 5 bytes of input are errors, not a
 TEST_CASE("decode: 100000 levels of nesting stop at the depth limit", "[codec][robustness]") {
   constexpr std::size_t kLevels = 100000;
   const ByteVec deep_inputs[] = {
-      nested(kLevels, 0x91, {}, 0x90),                  // [[[...[]...]]]
-      nested(kLevels, 0x81, {0xa1, 'k'}, 0xc0),          // {"k": {"k": ... nil}}
+      nested(kLevels, 0x91, {}, 0x90),                               // [[[...[]...]]]
+      nested(kLevels, 0x81, {0xa1, 'k'}, 0xc0),                      // {"k": {"k": ... nil}}
       nested(kLevels, 0x81, {0xa5, 'G', 'u', 'e', 's', 't'}, 0xc0),  // enum-shaped
-      nested(kLevels, 0xdd, {0x00, 0x00, 0x00, 0x01}, 0x90),  // array32 headers
-      nested(kLevels, 0x91, {}, 0x91),                  // truncated at the bottom
+      nested(kLevels, 0xdd, {0x00, 0x00, 0x00, 0x01}, 0x90),         // array32 headers
+      nested(kLevels, 0x91, {}, 0x91),                               // truncated at the bottom
   };
   for (const auto& input : deep_inputs) {
     INFO("input starting " << static_cast<int>(input[0]) << ", " << input.size() << " bytes");

@@ -101,7 +101,8 @@ TEST_CASE("codec: a user struct with every shape inside round-trips") {
 TEST_CASE("codec: each shape's bytes follow serde's externally tagged rules") {
   using namespace shapes;
   // "Nothing"
-  CHECK(hdk::encode_to_vector(Shape{Nothing{}}) == bytes_of({0xa7, 'N', 'o', 't', 'h', 'i', 'n', 'g'}));
+  CHECK(hdk::encode_to_vector(Shape{Nothing{}}) ==
+        bytes_of({0xa7, 'N', 'o', 't', 'h', 'i', 'n', 'g'}));
   // {"Rect": {"w": 2, "h": 3}}
   CHECK(hdk::encode_to_vector(Shape{Rect{2, 3}}) ==
         bytes_of({0x81, 0xa4, 'R', 'e', 'c', 't', 0x82, 0xa1, 'w', 0x02, 0xa1, 'h', 0x03}));
@@ -118,7 +119,8 @@ TEST_CASE("codec: each shape's bytes follow serde's externally tagged rules") {
   CHECK(hdk::encode_to_vector(1.0) == bytes_of({0xcb, 0x3f, 0xf0, 0, 0, 0, 0, 0, 0}));
 }
 
-TEST_CASE("codec: structs decode from arrays too, ignore unknown keys, and default missing options") {
+TEST_CASE(
+    "codec: structs decode from arrays too, ignore unknown keys, and default missing options") {
   hdk::DecodeError err;
   shapes::Small s;
   // ["x", 5]
@@ -150,10 +152,18 @@ TEST_CASE("codec: wrong types and out-of-range integers are decode errors") {
 TEST_CASE("codec: WasmError and ExternResult round-trip with every inner variant") {
   using namespace hdk::wasm_error_inner;
   const std::vector<hdk::WasmErrorInner> inners = {
-      PointerMap{}, Deserialize{hdk::Bytes{1, 2}},
-      Serialize{hdk::serialized_bytes_error::Deserialize{"bad"}}, ErrorWhileError{}, Memory{},
-      Guest{"g"}, Host{"h"}, HostShortCircuit{{9, 8}}, ModuleBuild{"mb"}, ModuleSerialize{"ms"},
-      ModuleDeserialize{"md"}, CallError{"ce"}};
+      PointerMap{},
+      Deserialize{hdk::Bytes{1, 2}},
+      Serialize{hdk::serialized_bytes_error::Deserialize{"bad"}},
+      ErrorWhileError{},
+      Memory{},
+      Guest{"g"},
+      Host{"h"},
+      HostShortCircuit{{9, 8}},
+      ModuleBuild{"mb"},
+      ModuleSerialize{"ms"},
+      ModuleDeserialize{"md"},
+      CallError{"ce"}};
   for (const auto& inner : inners) {
     const hdk::ExternResult<std::string> r(hdk::make_wasm_error(inner, "zome", 7));
     const auto back = round_trip(r);
@@ -164,7 +174,8 @@ TEST_CASE("codec: WasmError and ExternResult round-trip with every inner variant
   // The spec's example: Err(WasmError{module_path:"zome", line:7, error:Guest("bad")})
   const hdk::ExternResult<hdk::Unit> guest(hdk::make_wasm_error(Guest{"bad"}, "zome", 7));
   CHECK(hdk::encode_to_vector(guest) ==
-        bytes_of({0x81, 0xa3, 'E', 'r', 'r', 0x83, 0xab, 'm', 'o', 'd', 'u', 'l', 'e', '_', 'p', 'a',
-                  't', 'h', 0xa4, 'z', 'o', 'm', 'e', 0xa4, 'l', 'i', 'n', 'e', 0x07, 0xa5, 'e', 'r',
-                  'r', 'o', 'r', 0x81, 0xa5, 'G', 'u', 'e', 's', 't', 0xa3, 'b', 'a', 'd'}));
+        bytes_of({0x81, 0xa3, 'E', 'r', 'r',  0x83, 0xab, 'm', 'o', 'd', 'u', 'l',
+                  'e',  '_',  'p', 'a', 't',  'h',  0xa4, 'z', 'o', 'm', 'e', 0xa4,
+                  'l',  'i',  'n', 'e', 0x07, 0xa5, 'e',  'r', 'r', 'o', 'r', 0x81,
+                  0xa5, 'G',  'u', 'e', 's',  't',  0xa3, 'b', 'a', 'd'}));
 }

@@ -213,8 +213,7 @@ std::string first_difference(const std::string& actual_hex, const std::string& e
   const std::size_t from = at > 16 ? at - 16 : 0;
   return "byte " + std::to_string(at / 2) + " of " + std::to_string(expected_hex.size() / 2) +
          ": expected ..." + expected_hex.substr(from, 48) + " got ..." +
-         actual_hex.substr(from, 48) + " (got " + std::to_string(actual_hex.size() / 2) +
-         " bytes)";
+         actual_hex.substr(from, 48) + " (got " + std::to_string(actual_hex.size() / 2) + " bytes)";
 }
 
 struct EncodeVector {
@@ -247,8 +246,10 @@ const VectorFile& vector_file() {
       out.encode.push_back({e.at("name"), e.at("hex"), e.at("roundtrip")});
     for (const auto& d : json.at("decode")) {
       DecodeCase c{d.at("name"), d.at("type"), d.at("hex"), d.at("accepted"), {}, {}};
-      if (c.accepted) c.reencoded = d.at("reencoded");
-      else c.error = d.at("error");
+      if (c.accepted)
+        c.reencoded = d.at("reencoded");
+      else
+        c.error = d.at("error");
       out.decode.push_back(std::move(c));
     }
     return out;
@@ -292,11 +293,11 @@ class EncodeCases {
  public:
   template <class T>
   void add(const std::string& name, T value) {
-    const bool fresh = checks_
-                           .emplace(name, [value = std::move(value)](const EncodeVector& v) {
-                             check_encode_vector(v, value);
-                           })
-                           .second;
+    const bool fresh =
+        checks_
+            .emplace(name, [value = std::move(value)](
+                               const EncodeVector& v) { check_encode_vector(v, value); })
+            .second;
     REQUIRE(fresh);
   }
   const std::map<std::string, std::function<void(const EncodeVector&)>>& checks() const {
@@ -375,13 +376,24 @@ void add_holochain_types(EncodeCases& c) {
 
 // Every msgpack integer form's edges, for every integer type each fits in
 // (the generator's candidate list, split by sign).
-constexpr std::uint64_t kNonNegativeEdges[] = {
-    0, 1, 127, 128, 255, 256, 32767, 32768, 65535, 65536, 2147483647, 2147483648, 4294967295,
-    4294967296, 9223372036854775807u, 18446744073709551615u};
-constexpr std::int64_t kNegativeEdges[] = {-1,          -32,         -33,
-                                           -128,        -129,        -32768,
-                                           -32769,      -2147483648, -2147483649,
-                                           INT64_MIN,   -4294967296};
+constexpr std::uint64_t kNonNegativeEdges[] = {0,
+                                               1,
+                                               127,
+                                               128,
+                                               255,
+                                               256,
+                                               32767,
+                                               32768,
+                                               65535,
+                                               65536,
+                                               2147483647,
+                                               2147483648,
+                                               4294967295,
+                                               4294967296,
+                                               9223372036854775807u,
+                                               18446744073709551615u};
+constexpr std::int64_t kNegativeEdges[] = {
+    -1, -32, -33, -128, -129, -32768, -32769, -2147483648, -2147483649, INT64_MIN, -4294967296};
 
 template <class Int>
 void add_integers(EncodeCases& c, const std::string& type_name) {
@@ -495,8 +507,14 @@ void add_shapes(EncodeCases& c) {
   c.add("struct/sixteen_fields", Sixteen{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
   hdk::Bytes blob;
   for (int i = 0; i < 16; ++i) blob.push_back(static_cast<std::uint8_t>(250 + i));
-  c.add("struct/mixed", Mixed{std::uint64_t{1} << 40, "mixed", {"t1", "t2"}, blob, {{1, 2}},
-                              sample::Struct{1, "b"}, std::nullopt, hdk::Level::WARN,
+  c.add("struct/mixed", Mixed{std::uint64_t{1} << 40,
+                              "mixed",
+                              {"t1", "t2"},
+                              blob,
+                              {{1, 2}},
+                              sample::Struct{1, "b"},
+                              std::nullopt,
+                              hdk::Level::WARN,
                               hdk::Timestamp{-5}});
 
   c.add("newtype/meters", Meters{70000});
@@ -511,8 +529,8 @@ void add_shapes(EncodeCases& c) {
   c.add("enum/newtype_opt_some", Sample{sample::NewtypeOpt{9}});
   c.add("enum/tuple", Sample{sample::Tuple{1, "t"}});
   c.add("enum/struct", Sample{sample::Struct{2, "s"}});
-  c.add("enum/in_vec", std::vector<Sample>{sample::UnitCase{}, sample::Newtype{1},
-                                           sample::Tuple{2, ""}});
+  c.add("enum/in_vec",
+        std::vector<Sample>{sample::UnitCase{}, sample::Newtype{1}, sample::Tuple{2, ""}});
 }
 
 const EncodeCases& encode_cases() {
@@ -705,8 +723,7 @@ TEST_CASE("rmp-serde vectors: our decoder accepts and refuses what rmp_serde::fr
     REQUIRE(decoder != decoders().end());
     const Outcome ours = decoder->second(from_hex(d.hex));
     INFO("ours: " << (ours.accepted ? "accepted" : "refused (" + ours.error + ")")
-                  << "; rmp-serde: "
-                  << (d.accepted ? "accepted" : "refused (" + d.error + ")"));
+                  << "; rmp-serde: " << (d.accepted ? "accepted" : "refused (" + d.error + ")"));
     if (const auto* difference = expected_difference(d.name)) {
       INFO("expected difference: " << difference->why);
       CHECK(ours.accepted != d.accepted);

@@ -32,8 +32,7 @@ constexpr GuestPtrLen merge(GuestPtr ptr, Len len) {
 constexpr GuestPtrLen merge(GuestRegion region) { return merge(region.ptr, region.len); }
 
 constexpr GuestRegion split(GuestPtrLen packed) {
-  return GuestRegion{static_cast<GuestPtr>(packed >> 32),
-                     static_cast<Len>(packed & 0xffffffffu)};
+  return GuestRegion{static_cast<GuestPtr>(packed >> 32), static_cast<Len>(packed & 0xffffffffu)};
 }
 
 /// Splits a pair given as wider integers, as a host does before trusting it.

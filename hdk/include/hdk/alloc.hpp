@@ -32,9 +32,9 @@ inline std::uint8_t* empty_region() {
 /// static memory so a guest that cannot allocate its result can still answer.
 /// Bytes: 81 a3 "Err" | 83 ab "module_path" a3 "hdk" a4 "line" 00 a5 "error" a6 "Memory"
 inline constexpr std::uint8_t kOutOfMemoryResult[] = {
-    0x81, 0xa3, 'E', 'r', 'r', 0x83, 0xab, 'm', 'o', 'd', 'u', 'l', 'e', '_', 'p', 'a',
-    't',  'h',  0xa3, 'h', 'd', 'k', 0xa4, 'l', 'i', 'n', 'e', 0x00, 0xa5, 'e', 'r', 'r',
-    'o',  'r',  0xa6, 'M', 'e', 'm', 'o', 'r', 'y'};
+    0x81, 0xa3, 'E', 'r', 'r',  0x83, 0xab, 'm', 'o',  'd', 'u', 'l', 'e', '_',
+    'p',  'a',  't', 'h', 0xa3, 'h',  'd',  'k', 0xa4, 'l', 'i', 'n', 'e', 0x00,
+    0xa5, 'e',  'r', 'r', 'o',  'r',  0xa6, 'M', 'e',  'm', 'o', 'r', 'y'};
 
 inline bool is_static_region(const void* p) {
   return p == empty_region() || p == static_cast<const void*>(kOutOfMemoryResult);
@@ -55,8 +55,12 @@ inline void deallocate(void* p) {
 }
 
 #if HDK_WASM
-inline GuestPtr to_guest(const void* p) { return static_cast<GuestPtr>(reinterpret_cast<std::uintptr_t>(p)); }
-inline std::uint8_t* from_guest(GuestPtr p) { return reinterpret_cast<std::uint8_t*>(static_cast<std::uintptr_t>(p)); }
+inline GuestPtr to_guest(const void* p) {
+  return static_cast<GuestPtr>(reinterpret_cast<std::uintptr_t>(p));
+}
+inline std::uint8_t* from_guest(GuestPtr p) {
+  return reinterpret_cast<std::uint8_t*>(static_cast<std::uintptr_t>(p));
+}
 
 /// Gives an encoded buffer to the host as a packed (ptr, len). A buffer that
 /// ran out of memory becomes the static out-of-memory result.
@@ -80,8 +84,8 @@ __attribute__((weak)) HDK_EXPORT("__hc__allocate_1") hdk::GuestPtr hdk_allocate_
 }
 
 /// Called by the host to release a region from allocate or from a result.
-__attribute__((weak)) HDK_EXPORT("__hc__deallocate_1") void hdk_deallocate_1(hdk::GuestPtr ptr,
-                                                                              hdk::Len /*len*/) {
+__attribute__((weak))
+HDK_EXPORT("__hc__deallocate_1") void hdk_deallocate_1(hdk::GuestPtr ptr, hdk::Len /*len*/) {
   hdk::alloc::deallocate(hdk::alloc::from_guest(ptr));
 }
 }

@@ -95,8 +95,8 @@ struct WasmError {
 
   /// The variant's name ("Guest", "Deserialize", ...), for messages and tests.
   std::string_view kind() const {
-    return std::visit([](const auto& inner) { return std::decay_t<decltype(inner)>::hdk_variant_name; },
-                      error);
+    return std::visit(
+        [](const auto& inner) { return std::decay_t<decltype(inner)>::hdk_variant_name; }, error);
   }
   /// The message of a Guest, Host, CallError or Module* error; empty otherwise.
   std::string message() const {
@@ -128,7 +128,7 @@ class [[nodiscard]] ExternResult {
   /// An error with no details: the state a decoder fills in.
   ExternResult() : state_(std::in_place_index<1>) {}
 
-  ExternResult(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  ExternResult(T value) : state_(std::in_place_index<0>, std::move(value)) {}          // NOLINT
   ExternResult(WasmError error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool is_ok() const { return state_.index() == 0; }
@@ -201,15 +201,15 @@ struct Codec<ExternResult<T>> {
 /// A WasmError with any inner variant, located here.
 #define HDK_WASM_ERROR(inner) ::hdk::make_wasm_error((inner), HDK_MODULE_PATH, __LINE__)
 /// The usual zome failure: WasmErrorInner::Guest(message), located here.
-#define HDK_ERROR(message)                                                     \
-  ::hdk::make_wasm_error(::hdk::wasm_error_inner::Guest{std::string(message)}, \
-                         HDK_MODULE_PATH, __LINE__)
+#define HDK_ERROR(message)                                                                      \
+  ::hdk::make_wasm_error(::hdk::wasm_error_inner::Guest{std::string(message)}, HDK_MODULE_PATH, \
+                         __LINE__)
 
 #define HDK_DETAIL_CONCAT2_(a, b) a##b
 #define HDK_DETAIL_CONCAT_(a, b) HDK_DETAIL_CONCAT2_(a, b)
-#define HDK_DETAIL_TRY_(decl, expr, tmp)                 \
-  auto tmp = (expr);                                    \
-  if (!tmp) return std::move(tmp).error();              \
+#define HDK_DETAIL_TRY_(decl, expr, tmp)   \
+  auto tmp = (expr);                       \
+  if (!tmp) return std::move(tmp).error(); \
   decl = std::move(tmp).value()
 /// Rust's `?`: `HDK_TRY(auto post, get_post(hash));` declares `post` from
 /// an ExternResult, or returns its error from the enclosing function.

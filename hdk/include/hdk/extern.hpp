@@ -71,7 +71,8 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
   release_input();
 
   typename Sig::Input arg{};
-  if (!io.decode(arg, err)) return encode_error(deserialize_error(io.bytes.data(), io.bytes.size()));
+  if (!io.decode(arg, err))
+    return encode_error(deserialize_error(io.bytes.data(), io.bytes.size()));
   io.bytes = Bytes();
 
   ExternResult<typename Sig::Output> result = [&]() {
@@ -104,15 +105,16 @@ GuestPtrLen call_from_host(GuestPtr ptr, Len len) {
 }  // namespace hdk::extern_detail
 
 #if HDK_WASM
-#define HDK_EXTERN(fn)                                                                   \
-  extern "C" HDK_EXPORT(#fn) ::hdk::GuestPtrLen hdk_extern_##fn(::hdk::GuestPtr ptr,      \
-                                                                ::hdk::Len len) {        \
-    return ::hdk::extern_detail::call_from_host<&fn>(ptr, len);                          \
-  }                                                                                      \
+#define HDK_EXTERN(fn)                                                              \
+  extern "C" HDK_EXPORT(#fn)::hdk::GuestPtrLen hdk_extern_##fn(::hdk::GuestPtr ptr, \
+                                                               ::hdk::Len len) {    \
+    return ::hdk::extern_detail::call_from_host<&fn>(ptr, len);                     \
+  }                                                                                 \
   static_assert(true)
 #else
 #include "hdk/native.hpp"
-#define HDK_EXTERN(fn)                                                                   \
-  [[maybe_unused]] static const ::hdk::native::ExternRegistration hdk_extern_##fn{       \
-      #fn, &::hdk::native::call_from_host<&fn>}
+#define HDK_EXTERN(fn)                                                              \
+  [[maybe_unused]] static const ::hdk::native::ExternRegistration hdk_extern_##fn { \
+#fn, &::hdk::native::call_from_host < &fn>                                      \
+  }
 #endif

@@ -16,8 +16,8 @@
 #if HDK_WASM
 // The imports, one per listed function.
 extern "C" {
-#define HDK_HOST_FN(name, version, Input, Output)                               \
-  HDK_IMPORT("__hc__" #name "_" #version)                                       \
+#define HDK_HOST_FN(name, version, Input, Output) \
+  HDK_IMPORT("__hc__" #name "_" #version)         \
   ::hdk::GuestPtrLen hdk_import_##name##_##version(::hdk::GuestPtr, ::hdk::Len);
 #include "hdk/host_fns.def"
 #undef HDK_HOST_FN
@@ -69,14 +69,14 @@ ExternResult<Output> call(const char* import_name, const Input& input) {
 /// The HDK's friendlier functions (hdk/api.hpp) are built on these.
 namespace hdk::host_fn {
 #if HDK_WASM
-#define HDK_HOST_FN(name, version, Input, Output)                               \
-  inline ExternResult<Output> name(const Input& input) {                        \
-    return host_detail::call<Output, &hdk_import_##name##_##version>(input);     \
+#define HDK_HOST_FN(name, version, Input, Output)                            \
+  inline ExternResult<Output> name(const Input& input) {                     \
+    return host_detail::call<Output, &hdk_import_##name##_##version>(input); \
   }
 #else
-#define HDK_HOST_FN(name, version, Input, Output)                               \
-  inline ExternResult<Output> name(const Input& input) {                        \
-    return host_detail::call<Output>("__hc__" #name "_" #version, input);        \
+#define HDK_HOST_FN(name, version, Input, Output)                         \
+  inline ExternResult<Output> name(const Input& input) {                  \
+    return host_detail::call<Output>("__hc__" #name "_" #version, input); \
   }
 #endif
 #include "hdk/host_fns.def"

@@ -52,7 +52,8 @@ inline std::uint64_t current_pages() {
 inline bool grow_pages(std::uint64_t pages) {
 #if HDK_WASM
   if (pages > kMaxPages) return false;
-  return __builtin_wasm_memory_grow(0, static_cast<unsigned long>(pages)) != static_cast<unsigned long>(-1);
+  return __builtin_wasm_memory_grow(0, static_cast<unsigned long>(pages)) !=
+         static_cast<unsigned long>(-1);
 #else
   (void)pages;
   return false;

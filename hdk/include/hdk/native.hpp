@@ -73,12 +73,13 @@ inline std::vector<std::uint8_t> call_host(const char* import_name, const OutBuf
   std::vector<std::uint8_t> result;
   const HostBinding host = current_host();
   if (host.call == nullptr) {
-    return encode_to_vector(ExternResult<Unit>(HDK_WASM_ERROR(wasm_error_inner::Host{
-        std::string("no host bound for ") + import_name +
-        ": native zome functions run inside a host stub call"})));
+    return encode_to_vector(ExternResult<Unit>(HDK_WASM_ERROR(
+        wasm_error_inner::Host{std::string("no host bound for ") + import_name +
+                               ": native zome functions run inside a host stub call"})));
   }
-  const int status = host.call(host.ctx, import_name, reinterpret_cast<const std::uint8_t*>(input.data()),
-                               input.size(), &result, &append_to_vector);
+  const int status =
+      host.call(host.ctx, import_name, reinterpret_cast<const std::uint8_t*>(input.data()),
+                input.size(), &result, &append_to_vector);
   if (status == HDK_NATIVE_SHORT_CIRCUIT) {
 #if defined(__cpp_exceptions)
     throw ShortCircuit{std::move(result)};
@@ -132,7 +133,8 @@ inline const hdk_native_zome* table() {
 }  // namespace hdk::native
 
 // The native zome library's one exported symbol (weak: one per library).
-extern "C" __attribute__((weak, visibility("default"))) const hdk_native_zome* hdk_native_zome_v1() {
+extern "C" __attribute__((weak, visibility("default"))) const hdk_native_zome*
+hdk_native_zome_v1() {
   return hdk::native::entry::table();
 }
 

@@ -21,9 +21,8 @@ enum hdk_native_status : int {
 /// name (`__hc__trace_1`), `in` the encoded input. The host writes the encoded
 /// `Result<Output, WasmError>` to the sink and returns HDK_NATIVE_OK, or
 /// writes a short-circuit payload and returns HDK_NATIVE_SHORT_CIRCUIT.
-typedef int (*hdk_native_host_call)(void* host_ctx, const char* import_name,
-                                    const std::uint8_t* in, std::size_t in_len, void* sink_ctx,
-                                    hdk_native_sink sink);
+typedef int (*hdk_native_host_call)(void* host_ctx, const char* import_name, const std::uint8_t* in,
+                                    std::size_t in_len, void* sink_ctx, hdk_native_sink sink);
 
 struct hdk_native_zome {
   std::uint32_t abi_version;  // HDK_NATIVE_ABI_VERSION

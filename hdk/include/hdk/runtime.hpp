@@ -5,9 +5,9 @@
 
 #if defined(__wasm__)
 
+#include <wasi/api.h>
 #include <cstddef>
 #include <cstdint>
-#include <wasi/api.h>
 
 extern "C" {
 
@@ -21,8 +21,8 @@ __attribute__((weak)) __wasi_errno_t __wasi_fd_write(__wasi_fd_t, const __wasi_c
   return __WASI_ERRNO_SUCCESS;
 }
 __attribute__((weak)) __wasi_errno_t __wasi_fd_close(__wasi_fd_t) { return __WASI_ERRNO_SUCCESS; }
-__attribute__((weak)) __wasi_errno_t __wasi_fd_seek(__wasi_fd_t, __wasi_filedelta_t, __wasi_whence_t,
-                                                    __wasi_filesize_t*) {
+__attribute__((weak)) __wasi_errno_t __wasi_fd_seek(__wasi_fd_t, __wasi_filedelta_t,
+                                                    __wasi_whence_t, __wasi_filesize_t*) {
   return __WASI_ERRNO_SPIPE;
 }
 // exit() and abort() paths end the call the only way a guest can: a trap.
@@ -32,7 +32,9 @@ __attribute__((weak, noreturn)) void __wasi_proc_exit(__wasi_exitcode_t) { __bui
 // paths the HDK guards against (it checks before converting). Should one be
 // reached anyway, the call traps: the host reports a guest trap.
 __attribute__((weak)) void* __cxa_allocate_exception(size_t) { __builtin_trap(); }
-__attribute__((weak, noreturn)) void __cxa_throw(void*, void*, void (*)(void*)) { __builtin_trap(); }
+__attribute__((weak, noreturn)) void __cxa_throw(void*, void*, void (*)(void*)) {
+  __builtin_trap();
+}
 
 #if defined(__EMSCRIPTEN__)
 // Emscripten's allocator tells its JS runtime about growth; there is none.

@@ -24,5 +24,4 @@ struct AbiReport {
 AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
                          const std::vector<ExportDesc>& exports);
 
-
 }  // namespace hdk_host

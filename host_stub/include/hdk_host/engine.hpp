@@ -64,7 +64,8 @@ class Instance;
 /// A host import of the ABI's one shape, (i32 ptr, i32 len) -> i64. It may
 /// throw Fault: the engine turns that into a trap of the running call, and
 /// the same Fault (kind and message) comes out of the outer call.
-using HostFunction = std::function<std::uint64_t(Instance& caller, std::uint32_t ptr, std::uint32_t len)>;
+using HostFunction =
+    std::function<std::uint64_t(Instance& caller, std::uint32_t ptr, std::uint32_t len)>;
 
 class Instance {
  public:

@@ -10,28 +10,29 @@
 namespace hdk_host {
 
 enum class FaultKind {
-  InvalidModule,     // bytes that do not decode or validate as wasm
-  MissingExport,     // memory, allocator or the called function is absent
-  BadSignature,      // an export or import of the wrong wasm type
-  UnknownImport,     // an import the host does not provide
-  Trap,              // the guest trapped (unreachable, division by zero, ...)
-  OutOfBounds,       // a (ptr, len) outside guest memory, or a guest access outside it
-  MemoryLimit,       // memory growth past the configured limit
-  BudgetExhausted,   // interp: instruction budget used up
-  DeadlineExceeded,  // aot: wall-clock deadline passed
-  AllocationFailed,  // __hc__allocate_1 returned 0
-  BadResult,         // result bytes that are not a Result<ExternIO, WasmError>
-  HostError,         // a host function failed outside the guest's control
-  PayloadTooLarge,   // an input that cannot fit in wasm32 memory (4 GiB)
-  EngineUnavailable, // the engine cannot run here (no compiler, no library)
-  Compile,           // the engine failed to compile the module
+  InvalidModule,      // bytes that do not decode or validate as wasm
+  MissingExport,      // memory, allocator or the called function is absent
+  BadSignature,       // an export or import of the wrong wasm type
+  UnknownImport,      // an import the host does not provide
+  Trap,               // the guest trapped (unreachable, division by zero, ...)
+  OutOfBounds,        // a (ptr, len) outside guest memory, or a guest access outside it
+  MemoryLimit,        // memory growth past the configured limit
+  BudgetExhausted,    // interp: instruction budget used up
+  DeadlineExceeded,   // aot: wall-clock deadline passed
+  AllocationFailed,   // __hc__allocate_1 returned 0
+  BadResult,          // result bytes that are not a Result<ExternIO, WasmError>
+  HostError,          // a host function failed outside the guest's control
+  PayloadTooLarge,    // an input that cannot fit in wasm32 memory (4 GiB)
+  EngineUnavailable,  // the engine cannot run here (no compiler, no library)
+  Compile,            // the engine failed to compile the module
 };
 
 std::string_view to_string(FaultKind kind);
 
 class Fault : public std::runtime_error {
  public:
-  Fault(FaultKind kind, std::string message) : std::runtime_error(std::move(message)), kind_(kind) {}
+  Fault(FaultKind kind, std::string message)
+      : std::runtime_error(std::move(message)), kind_(kind) {}
   FaultKind kind() const { return kind_; }
 
  private:
@@ -40,21 +41,36 @@ class Fault : public std::runtime_error {
 
 inline std::string_view to_string(FaultKind kind) {
   switch (kind) {
-    case FaultKind::InvalidModule: return "invalid module";
-    case FaultKind::MissingExport: return "missing export";
-    case FaultKind::BadSignature: return "bad signature";
-    case FaultKind::UnknownImport: return "unknown import";
-    case FaultKind::Trap: return "guest trap";
-    case FaultKind::OutOfBounds: return "out of bounds";
-    case FaultKind::MemoryLimit: return "memory limit";
-    case FaultKind::BudgetExhausted: return "instruction budget exhausted";
-    case FaultKind::DeadlineExceeded: return "deadline exceeded";
-    case FaultKind::AllocationFailed: return "guest allocation failed";
-    case FaultKind::BadResult: return "malformed result";
-    case FaultKind::HostError: return "host error";
-    case FaultKind::PayloadTooLarge: return "payload too large";
-    case FaultKind::EngineUnavailable: return "engine unavailable";
-    case FaultKind::Compile: return "compile error";
+    case FaultKind::InvalidModule:
+      return "invalid module";
+    case FaultKind::MissingExport:
+      return "missing export";
+    case FaultKind::BadSignature:
+      return "bad signature";
+    case FaultKind::UnknownImport:
+      return "unknown import";
+    case FaultKind::Trap:
+      return "guest trap";
+    case FaultKind::OutOfBounds:
+      return "out of bounds";
+    case FaultKind::MemoryLimit:
+      return "memory limit";
+    case FaultKind::BudgetExhausted:
+      return "instruction budget exhausted";
+    case FaultKind::DeadlineExceeded:
+      return "deadline exceeded";
+    case FaultKind::AllocationFailed:
+      return "guest allocation failed";
+    case FaultKind::BadResult:
+      return "malformed result";
+    case FaultKind::HostError:
+      return "host error";
+    case FaultKind::PayloadTooLarge:
+      return "payload too large";
+    case FaultKind::EngineUnavailable:
+      return "engine unavailable";
+    case FaultKind::Compile:
+      return "compile error";
   }
   return "fault";
 }

@@ -63,7 +63,8 @@ class CallResult {
     if (error_) throw Fault(FaultKind::HostError, "zome returned an error: " + describe());
     T out{};
     hdk::DecodeError err;
-    if (!hdk::decode(output_, out, err)) throw Fault(FaultKind::BadResult, "output is not the expected type: " + err.message);
+    if (!hdk::decode(output_, out, err))
+      throw Fault(FaultKind::BadResult, "output is not the expected type: " + err.message);
     return out;
   }
 
@@ -122,7 +123,8 @@ class Host {
   std::shared_ptr<Zome> load_wasm(std::span<const std::uint8_t> wasm, std::string name);
 
   /// Loads the native-mode library of a zome (hdk_add_zome's NAME_native).
-  static std::shared_ptr<Zome> load_native(const std::filesystem::path& path, std::string name = {});
+  static std::shared_ptr<Zome> load_native(const std::filesystem::path& path,
+                                           std::string name = {});
 
   /// How the last load got its module: "compiled", "memory cache", or what
   /// the engine reports ("file cache" for aot), and how long it took.
@@ -133,7 +135,8 @@ class Host {
   const LoadInfo& last_load() const { return last_load_; }
 
   /// One zome call with a fresh context; `input` is the argument's msgpack.
-  CallResult call(Zome& zome, std::string_view function, std::span<const std::uint8_t> input_msgpack);
+  CallResult call(Zome& zome, std::string_view function,
+                  std::span<const std::uint8_t> input_msgpack);
   template <class In>
   CallResult call(Zome& zome, std::string_view function, const In& input) {
     const auto bytes = hdk::encode_to_vector(input);

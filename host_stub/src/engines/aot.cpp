@@ -83,7 +83,6 @@ const FuncType& kHostFunctionType = kCallI64Type;
 
 constexpr std::uint32_t kMaxPages = 65535;  // see "Memory limit" above
 
-
 std::string_view trap_reason(TrapCode code) {
   switch (code) {
     case TrapCode::OutOfBounds:

@@ -53,7 +53,8 @@ class TieredEngine final : public Engine {
 
   std::string_view name() const override { return "tiered"; }
 
-  std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm, std::string_view label) override {
+  std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm,
+                                  std::string_view label) override {
     std::shared_ptr<Module> interp = interp_->compile(wasm, label);
     // The background compile owns copies of everything it reads.
     auto bytes = std::make_shared<std::vector<std::uint8_t>>(wasm.begin(), wasm.end());

@@ -351,7 +351,6 @@ FuncType to_func_type(const Api& api, const wasm_externtype_t* type) {
           to_val_types(api, api.wasm_functype_results(func))};
 }
 
-
 const FuncType kHostFunctionType{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kCallI64Type{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kCallI32Type{{ValType::I32}, {ValType::I32}};

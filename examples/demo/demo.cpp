@@ -1,6 +1,11 @@
 // ./run demo: runs the example zomes, built to wasm, on every engine of the
 // harness and natively, and shows each call: function, input, output, time.
 // Every engine must return the very same bytes; the demo fails if not.
+// Then it plays the forum example's two-agent scenario on interp, aot and
+// natively, showing who called what, what each call committed and what
+// validation said; every runtime must reach the same outcomes.
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +18,8 @@
 
 #include "hdk_host/engine.hpp"
 #include "hdk_host/host.hpp"
+#include "hdk_host/scenario.hpp"
+#include "../forum/forum_types.hpp"
 
 namespace {
 
@@ -76,6 +83,104 @@ std::string show_result(const hdk_host::CallResult& r) {
   }
 }
 
+// ---- the forum scenario ----
+
+/// One scenario's trace: each call with its agent, input, answer and commits.
+class ForumTrace {
+ public:
+  explicit ForumTrace(hdk_host::Scenario& scenario) : scenario_(scenario) {}
+
+  void name(const hdk_host::Agent& agent) { names_[agent.key.bytes] = agent.name; }
+
+  template <class In>
+  hdk_host::CallResult call(const hdk_host::Agent& who, const std::string& function, const In& input) {
+    const std::size_t before = scenario_.chain(who).size();
+    hdk_host::CallResult result = scenario_.call(who, "forum", function, input);
+    const auto& chain = scenario_.chain(who);
+    std::cout << "  " << who.name << std::string(7 - std::min<std::size_t>(who.name.size(), 6), ' ')
+              << "forum::" << function << "(" << show(hdk::encode_to_vector(input)) << ")\n";
+    if (result.ok()) {
+      std::cout << "         -> " << show(result.output()) << "\n";
+      std::string committed;
+      for (std::size_t i = before; i < chain.size(); ++i)
+        committed += (i > before ? ", " : "") + std::string(chain[i].action().type_name());
+      if (committed.empty())
+        std::cout << "         committed: nothing  (a read)\n";
+      else
+        std::cout << "         committed: " << committed << "  (" << who.name << "'s chain " << before
+                  << " -> " << chain.size() << " records)\n";
+      outcomes_.push_back("ok");
+    } else {
+      const std::string message = result.wasm_error() ? result.wasm_error()->message() : result.describe();
+      const bool refused = message.find("invalid commit: ") != std::string::npos;
+      std::cout << "         -> " << (refused ? "validation said: " : "error: ") << message << "\n"
+                << "         committed: nothing  (" << who.name << "'s chain stays at " << chain.size()
+                << " records)\n";
+      outcomes_.push_back(message);
+    }
+    return result;
+  }
+
+  const std::vector<std::string>& outcomes() const { return outcomes_; }
+
+ private:
+  /// msgpack as JSON, hashes shortened and agents' keys shown by name.
+  std::string show(const std::vector<std::uint8_t>& msgpack) const {
+    try {
+      return shorten(nlohmann::json::from_msgpack(msgpack)).dump();
+    } catch (const std::exception&) {
+      return "<" + std::to_string(msgpack.size()) + " bytes of msgpack>";
+    }
+  }
+  nlohmann::json shorten(const nlohmann::json& j) const {
+    if (j.is_binary() && j.get_binary().size() == hdk::AnyDhtHash::kSize) {
+      hdk::AnyDhtHash hash;
+      std::copy(j.get_binary().begin(), j.get_binary().end(), hash.bytes.begin());
+      const auto named = names_.find(hash.bytes);
+      if (named != names_.end()) return named->second;
+      const std::string b64 = hdk::to_b64(hash);
+      return b64.substr(0, 5) + "..." + b64.substr(b64.size() - 6);
+    }
+    if (j.is_array() || j.is_object()) {
+      nlohmann::json out = j;
+      for (auto it = out.begin(); it != out.end(); ++it) *it = shorten(*it);
+      return out;
+    }
+    return readable(j);
+  }
+
+  hdk_host::Scenario& scenario_;
+  std::map<std::array<std::uint8_t, hdk::AgentPubKey::kSize>, std::string> names_;
+  std::vector<std::string> outcomes_;
+};
+
+/// Plays the forum scenario on one runtime; answers the outcome of each call.
+std::vector<std::string> forum_scenario(const std::string& runtime, const hdk_host::DnaSpec& dna) {
+  std::cout << "\n== forum scenario on " << runtime << "\n";
+  hdk_host::Scenario scenario(runtime);
+  scenario.install(dna);
+  const auto alice = scenario.add_agent("alice");
+  const auto bob = scenario.add_agent("bob");
+  ForumTrace trace(scenario);
+  trace.name(alice);
+  trace.name(bob);
+  std::cout << "  alice and bob joined (genesis: " << scenario.chain(alice).size()
+            << " records each); they share one DHT\n";
+
+  const auto created = trace.call(alice, "create_post", forum::Post{"Hello", "first post"});
+  const auto post = created.ok() ? created.value<hdk::ActionHash>() : hdk::ActionHash{};
+  trace.call(bob, "list_posts", hdk::Unit{});
+  trace.call(bob, "comment_on_post", forum::Comment{post, "Welcome!"});
+  trace.call(alice, "list_comments", post);
+  trace.call(alice, "create_post", forum::Post{"", "no title"});
+  trace.call(bob, "update_post", forum::UpdatePostInput{post, forum::Post{"Mine now", ""}});
+  const auto edited =
+      trace.call(alice, "update_post", forum::UpdatePostInput{post, forum::Post{"Hello, edited", "first post"}});
+  if (edited.ok()) trace.call(bob, "get_post", edited.value<hdk::ActionHash>());
+  std::cout << "  the DHT holds " << scenario.dht().size() << " records\n";
+  return trace.outcomes();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,5 +233,23 @@ int main(int argc, char** argv) {
   }
   std::cout << "\n" << (all_identical ? "every engine returned identical bytes" : "ENGINES DISAGREE")
             << "\n";
-  return all_identical ? 0 : 1;
+
+  // Hashes differ between runs (timestamps, keys); the outcomes may not.
+  std::vector<std::string> reference;
+  bool same_outcomes = true;
+  std::vector<std::pair<std::string, hdk_host::DnaSpec>> runtimes;
+  for (const auto& name : engines)
+    if (name == "interp" || name == "aot")
+      runtimes.push_back({name, {"forum", "demo", {"forum_integrity", zome_dir / "forum_integrity.wasm"},
+                                 {{"forum", zome_dir / "forum.wasm"}}}});
+  runtimes.push_back({"native", {"forum", "demo", {"forum_integrity", native_dir / "libforum_integrity.so"},
+                                 {{"forum", native_dir / "libforum.so"}}}});
+  for (const auto& [runtime, dna] : runtimes) {
+    const auto outcomes = forum_scenario(runtime, dna);
+    if (reference.empty()) reference = outcomes;
+    same_outcomes = same_outcomes && outcomes == reference;
+  }
+  std::cout << "\n" << (same_outcomes ? "every runtime reached the same outcomes" : "RUNTIMES DISAGREE")
+            << "\n";
+  return all_identical && same_outcomes ? 0 : 1;
 }

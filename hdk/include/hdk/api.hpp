@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "hdk/entry_types.hpp"
 #include "hdk/host.hpp"
 
 namespace hdk {
@@ -20,6 +21,162 @@ inline ExternResult<Timestamp> sys_time() { return host_fn::sys_time(Unit{}); }
 
 /// `count` cryptographically random bytes from the host.
 inline ExternResult<Bytes> random_bytes(std::uint32_t count) { return host_fn::random_bytes(count); }
+
+// ---- info ----
+
+inline ExternResult<AgentInfo> agent_info() { return host_fn::agent_info(Unit{}); }
+inline ExternResult<DnaInfo> dna_info() { return host_fn::dna_info(Unit{}); }
+inline ExternResult<ZomeInfo> zome_info() { return host_fn::zome_info(Unit{}); }
+inline ExternResult<CallInfo> call_info() { return host_fn::call_info(Unit{}); }
+
+namespace api_detail {
+/// The integrity zome this coordinator's types belong to: the first one
+/// zome_info lists (as the Rust hdk's ScopedZomeTypes lookup does for a
+/// coordinator with one dependency).
+template <class T>
+ExternResult<ZomeIndex> first_dependency(const ScopedZomeTypes<T>& types) {
+  if (types.types.empty()) return HDK_ERROR("this zome has no integrity zome dependency");
+  return types.types.front().first;
+}
+}  // namespace api_detail
+
+// ---- the source chain ----
+
+/// Commits `value` as an app entry of its type in `EntryTypes`:
+/// `hdk::create_entry<EntryTypes>(post)`.
+template <class EntryTypes, class T>
+ExternResult<ActionHash> create_entry(const T& value,
+                                      EntryVisibility visibility = EntryVisibility::Public) {
+  HDK_TRY(const ZomeInfo info, zome_info());
+  HDK_TRY(const ZomeIndex zome, api_detail::first_dependency(info.zome_types.entries));
+  CreateInput input{entry_def_location::App{AppEntryDefLocation{zome, EntryTypes::template index_of<T>()}},
+                    visibility, Entry::app(value), ChainTopOrdering::Strict};
+  return host_fn::create(input);
+}
+
+/// Commits an Update of the record at `original` with `value` as its new entry.
+template <class T>
+ExternResult<ActionHash> update_entry(const ActionHash& original, const T& value) {
+  return host_fn::update(UpdateInput{original, Entry::app(value), ChainTopOrdering::Strict});
+}
+
+/// Deletes the entry that the create or update action `original` wrote.
+inline ExternResult<ActionHash> delete_entry(const ActionHash& original) {
+  return host_fn::delete_(DeleteInput{original, ChainTopOrdering::Strict});
+}
+
+/// The record at `hash` (an action or entry hash), if the DHT has it.
+inline ExternResult<std::optional<Record>> get(const AnyDhtHash& hash,
+                                               GetOptions options = GetOptions{}) {
+  HDK_TRY(auto records, host_fn::get(std::vector<GetInput>{GetInput{hash, options}}));
+  if (records.size() != 1) return HDK_ERROR("get: the host answered for a different number of hashes");
+  return std::move(records.front());
+}
+inline ExternResult<std::optional<Record>> get(const ActionHash& hash, GetOptions options = GetOptions{}) {
+  return get(to_any_dht(hash), options);
+}
+inline ExternResult<std::optional<Record>> get(const EntryHash& hash, GetOptions options = GetOptions{}) {
+  return get(to_any_dht(hash), options);
+}
+
+/// Records of this agent's own chain that pass `filter`.
+inline ExternResult<std::vector<Record>> query(const ChainQueryFilter& filter) {
+  return host_fn::query(filter);
+}
+
+// ---- links ----
+
+/// A link of type `type` (an HDK_LINK_TYPES enumerator) from `base` to `target`.
+template <class LinkTypes>
+ExternResult<ActionHash> create_link(const AnyLinkableHash& base, const AnyLinkableHash& target,
+                                     LinkTypes type, LinkTag tag = LinkTag{}) {
+  HDK_TRY(const ZomeInfo info, zome_info());
+  HDK_TRY(const ZomeIndex zome, api_detail::first_dependency(info.zome_types.links));
+  return host_fn::create_link(CreateLinkInput{base, target, zome,
+                                              LinkType{static_cast<std::uint8_t>(type)},
+                                              std::move(tag), ChainTopOrdering::Strict});
+}
+
+inline ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash) {
+  return host_fn::delete_link(DeleteLinkInput{create_link_hash, ChainTopOrdering::Strict});
+}
+
+namespace api_detail {
+template <class LinkTypes>
+ExternResult<LinkTypeFilter> filter_for(LinkTypes type) {
+  HDK_TRY(const ZomeInfo info, zome_info());
+  HDK_TRY(const ZomeIndex zome, first_dependency(info.zome_types.links));
+  return LinkTypeFilter{link_type_filter::Types{
+      {{zome, std::vector<LinkType>{LinkType{static_cast<std::uint8_t>(type)}}}}}};
+}
+}  // namespace api_detail
+
+/// The live links of type `type` from `base`, optionally only those whose tag starts with `tag_prefix`.
+template <class LinkTypes>
+ExternResult<std::vector<Link>> get_links(const AnyLinkableHash& base, LinkTypes type,
+                                          std::optional<LinkTag> tag_prefix = std::nullopt) {
+  HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(type));
+  GetLinksInput input{base, std::move(filter), GetOptions{}, std::move(tag_prefix),
+                      std::nullopt, std::nullopt, std::nullopt};
+  HDK_TRY(auto links, host_fn::get_links(std::vector<GetLinksInput>{std::move(input)}));
+  if (links.size() != 1) return HDK_ERROR("get_links: the host answered for a different number of queries");
+  return std::move(links.front());
+}
+
+template <class LinkTypes>
+ExternResult<std::uint64_t> count_links(const AnyLinkableHash& base, LinkTypes type) {
+  HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(type));
+  return host_fn::count_links(
+      LinkQuery{base, std::move(filter), std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+}
+
+// ---- hashing and signatures ----
+
+/// The EntryHash of `value` as an app entry (Rust's `hash_entry`).
+template <class T>
+ExternResult<EntryHash> hash_entry(const T& value) {
+  HDK_TRY(const HashOutput out, host_fn::hash(HashInput{hash_input::Entry{Entry::app(value)}}));
+  if (const auto* e = std::get_if<hash_output::Entry>(&out)) return e->hash;
+  return HDK_ERROR("hash: the host answered with another kind of hash");
+}
+
+/// Signs the msgpack of `value` with `key`'s private key (held by the host).
+template <class T>
+ExternResult<Signature> sign(const AgentPubKey& key, const T& value) {
+  return host_fn::sign(Sign{key, Bytes(encode_to_vector(value))});
+}
+
+/// Whether `signature` is `key`'s signature of the msgpack of `value`.
+template <class T>
+ExternResult<bool> verify_signature(const AgentPubKey& key, const Signature& signature,
+                                    const T& value) {
+  return host_fn::verify_signature(VerifySignature{key, signature, Bytes(encode_to_vector(value))});
+}
+
+// ---- signals and calls ----
+
+/// Sends `value` to the app's clients (a test scenario collects them).
+template <class T>
+ExternResult<Unit> emit_signal(const T& value) {
+  return host_fn::emit_signal(AppSignal{ExternIO::from(value)});
+}
+
+/// Calls `fn_name` of zome `zome_name` in this same cell; the answer decoded as Out.
+template <class Out, class In>
+ExternResult<Out> call(const std::string& zome_name, const std::string& fn_name, const In& payload) {
+  Call c;
+  c.zome_name = zome_name;
+  c.fn_name = fn_name;
+  c.payload = ExternIO::from(payload);
+  HDK_TRY(auto responses, host_fn::call(std::vector<Call>{std::move(c)}));
+  if (responses.size() != 1) return HDK_ERROR("call: the host answered for a different number of calls");
+  const auto* ok = std::get_if<zome_call_response::Ok>(&responses.front());
+  if (!ok) return HDK_ERROR("call: " + zome_name + "." + fn_name + " did not answer Ok");
+  Out out{};
+  DecodeError err;
+  if (!ok->output.decode(out, err)) return HDK_ERROR("call: cannot decode the answer: " + err.message);
+  return out;
+}
 
 namespace api_detail {
 inline std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));

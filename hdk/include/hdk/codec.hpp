@@ -116,9 +116,15 @@ constexpr std::size_t field_count() {
   return std::tuple_size_v<decltype(std::declval<T&>().hdk_tie())>;
 }
 
+/// The wire names of a struct's fields: the member names, except that one
+/// trailing underscore is dropped, so a Rust field named like a C++ keyword
+/// (`delete`, `default`) is written `delete_` in C++ and still crosses as `delete`.
 template <class T>
 constexpr std::array<std::string_view, field_count<T>()> field_names() {
-  return split_names<field_count<T>()>(T::hdk_field_list);
+  auto names = split_names<field_count<T>()>(T::hdk_field_list);
+  for (auto& name : names)
+    if (name.size() > 1 && name.back() == '_') name.remove_suffix(1);
+  return names;
 }
 
 template <class T, class = void>
@@ -739,12 +745,16 @@ struct Codec<Bytes> {
   }
   // serde_bytes reads bin, str or a sequence of u8.
   static bool decode(const msgpack::object& o, Bytes& out, DecodeError& err) {
+    // memcpy, not assign(): assigning char* to a vector of uint8_t converts
+    // byte by byte, which an interpreter pays for at every byte.
     if (o.type == msgpack::type::BIN) {
-      out.assign(o.via.bin.ptr, o.via.bin.ptr + o.via.bin.size);
+      out.resize(o.via.bin.size);
+      if (o.via.bin.size) std::memcpy(out.data(), o.via.bin.ptr, o.via.bin.size);
       return true;
     }
     if (o.type == msgpack::type::STR) {
-      out.assign(o.via.str.ptr, o.via.str.ptr + o.via.str.size);
+      out.resize(o.via.str.size);
+      if (o.via.str.size) std::memcpy(out.data(), o.via.str.ptr, o.via.str.size);
       return true;
     }
     if (o.type == msgpack::type::ARRAY) {
@@ -933,6 +943,161 @@ struct Codec<std::variant<Alts...>> {
       ok = false;
     }
     if (ok) out = std::move(alt);
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Internally and adjacently tagged enums: serde's #[serde(tag = "t")] and
+// #[serde(tag = "t", content = "c")]. The enum is a struct deriving from
+// TaggedVariant<Alts...> with one line naming the tag:
+//   struct Action : hdk::TaggedVariant<action::Dna, action::Create> {
+//     using TaggedVariant::TaggedVariant;
+//     HDK_INTERNALLY_TAGGED("type");
+//   };
+// Internally tagged: {"type": "Create", <the variant's fields>}; alternatives
+// are HDK_STRUCT_VARIANT or HDK_UNIT_VARIANT (serde allows no tuple variant).
+// Adjacently tagged: {"t": "Name", "c": <payload as an external tag holds it>},
+// a unit variant being {"t": "Name"}.
+
+/// The std::variant a tagged enum derives from (named, so codecs can reach it).
+template <class... Alts>
+struct TaggedVariant : std::variant<Alts...> {
+  using variant_type = std::variant<Alts...>;
+  using variant_type::variant_type;
+  TaggedVariant() = default;
+  const variant_type& as_variant() const { return *this; }
+  variant_type& as_variant() { return *this; }
+};
+
+#define HDK_INTERNALLY_TAGGED(tag)                                              \
+  static constexpr std::string_view hdk_tag_field = tag;                       \
+  static constexpr std::string_view hdk_content_field = {}                     \
+  /* empty content field: internal tagging */
+
+#define HDK_ADJACENTLY_TAGGED(tag, content)                                     \
+  static constexpr std::string_view hdk_tag_field = tag;                       \
+  static constexpr std::string_view hdk_content_field = content
+
+namespace codec_detail {
+
+template <class T, class = void>
+struct is_tagged_enum : std::false_type {};
+template <class T>
+struct is_tagged_enum<T, std::void_t<decltype(T::hdk_tag_field), typename T::variant_type>>
+    : std::true_type {};
+
+/// A variant's payload alone (the value an external tag would map to).
+template <class Alt>
+void encode_variant_payload(Packer& p, const Alt& alt) {
+  constexpr Shape shape = Alt::hdk_shape;
+  if constexpr (shape == Shape::NewtypeVariant) {
+    encode_value(p, std::get<0>(alt.hdk_tie()));
+  } else if constexpr (shape == Shape::TupleVariant) {
+    encode_fields_as_array(p, alt);
+  } else {
+    encode_fields_as_map(p, alt);
+  }
+}
+
+template <class T, class Alt>
+void encode_tagged_alt(Packer& p, const Alt& alt) {
+  constexpr Shape shape = Alt::hdk_shape;
+  if constexpr (T::hdk_content_field.empty()) {
+    static_assert(shape == Shape::StructVariant || shape == Shape::UnitVariant,
+                  "hdk: internally tagged enums take struct or unit variants only");
+    if constexpr (shape == Shape::UnitVariant) {
+      p.pack_map(1);
+    } else {
+      p.pack_map(static_cast<std::uint32_t>(1 + field_count<Alt>()));
+    }
+    pack_string(p, T::hdk_tag_field);
+    pack_string(p, Alt::hdk_variant_name);
+    if constexpr (shape == Shape::StructVariant) {
+      constexpr auto names = field_names<Alt>();
+      std::size_t i = 0;
+      std::apply(
+          [&](const auto&... field) { ((pack_string(p, names[i++]), encode_value(p, field)), ...); },
+          alt.hdk_tie());
+    }
+  } else {
+    p.pack_map(shape == Shape::UnitVariant ? 1 : 2);
+    pack_string(p, T::hdk_tag_field);
+    pack_string(p, Alt::hdk_variant_name);
+    if constexpr (shape != Shape::UnitVariant) {
+      pack_string(p, T::hdk_content_field);
+      encode_variant_payload(p, alt);
+    }
+  }
+}
+
+/// The value under `key` in map `o`, or null.
+inline const msgpack::object* map_value(const msgpack::object& o, std::string_view key) {
+  for (std::uint32_t k = 0; k < o.via.map.size; ++k)
+    if (key_is(o.via.map.ptr[k].key, key)) return &o.via.map.ptr[k].val;
+  return nullptr;
+}
+
+template <class T, class Alt, std::size_t Index>
+void decode_tagged_alt(const msgpack::object& o, const msgpack::object& tag,
+                       typename T::variant_type& out, DecodeError& err, bool& found, bool& ok) {
+  if (found || !identifier_is(tag, Alt::hdk_variant_name, Index)) return;
+  found = true;
+  Alt alt{};
+  if constexpr (T::hdk_content_field.empty()) {
+    if constexpr (Alt::hdk_shape == Shape::UnitVariant) {
+      ok = true;
+    } else {
+      ok = decode_fields(o, alt, err);  // the tag is one more key, ignored like any unknown one
+    }
+  } else {
+    const msgpack::object* content = map_value(o, T::hdk_content_field);
+    if (content) {
+      ok = decode_variant_payload(*content, alt, err);
+    } else if constexpr (Alt::hdk_shape == Shape::UnitVariant) {
+      ok = true;
+    } else {
+      err.message = "missing field `" + std::string(T::hdk_content_field) + "`";
+      ok = false;
+    }
+  }
+  if (ok) out = std::move(alt);
+}
+
+template <class T, class... Alts, std::size_t... Is>
+bool decode_tagged(const msgpack::object& o, const msgpack::object& tag,
+                   std::variant<Alts...>& out, DecodeError& err, std::index_sequence<Is...>) {
+  bool found = false;
+  bool ok = false;
+  (decode_tagged_alt<T, Alts, Is>(o, tag, out, err, found, ok), ...);
+  if (!found) err.message = "unknown variant `" + identifier_text(tag) + "`";
+  return found && ok;
+}
+
+}  // namespace codec_detail
+
+/// Tagged enums declared with HDK_INTERNALLY_TAGGED / HDK_ADJACENTLY_TAGGED.
+template <class T>
+struct Codec<T, std::enable_if_t<codec_detail::is_tagged_enum<T>::value>> {
+  static void encode(Packer& p, const T& v) {
+    std::visit([&](const auto& alt) { codec_detail::encode_tagged_alt<T>(p, alt); },
+               v.as_variant());
+  }
+  static bool decode(const msgpack::object& o, T& out, DecodeError& err) {
+    if (o.type != msgpack::type::MAP) return codec_detail::mismatch(o, "a tagged enum (map)", err);
+    const msgpack::object* tag = codec_detail::map_value(o, T::hdk_tag_field);
+    if (!tag) {
+      err.message = "missing field `" + std::string(T::hdk_tag_field) + "`";
+      return false;
+    }
+    if (!codec_detail::is_identifier(*tag)) return codec_detail::mismatch(*tag, "variant name", err);
+    return decode_with(o, *tag, out.as_variant(), err);
+  }
+
+ private:
+  template <class... Alts>
+  static bool decode_with(const msgpack::object& o, const msgpack::object& tag,
+                          std::variant<Alts...>& out, DecodeError& err) {
+    return codec_detail::decode_tagged<T>(o, tag, out, err, std::index_sequence_for<Alts...>{});
   }
 };
 

@@ -65,17 +65,24 @@ ExternResult<Output> call(const char* import_name, const Input& input) {
 
 }  // namespace hdk::host_detail
 
+// A host function named like a C++ keyword gets a trailing underscore as its
+// C++ name (hdk::host_fn::delete_); its import keeps Holochain's name.
+#define HDK_DETAIL_CPP_NAME_delete ~, delete_
+#define HDK_DETAIL_SECOND_(a, b, ...) b
+#define HDK_DETAIL_SECOND(...) HDK_DETAIL_SECOND_(__VA_ARGS__)
+#define HDK_DETAIL_CPP_NAME(name) HDK_DETAIL_SECOND(HDK_DETAIL_CPP_NAME_##name, name, ~)
+
 /// The raw typed calls, one per host function: `hdk::host_fn::trace(msg)`.
 /// The HDK's friendlier functions (hdk/api.hpp) are built on these.
 namespace hdk::host_fn {
 #if HDK_WASM
 #define HDK_HOST_FN(name, version, Input, Output)                            \
-  inline ExternResult<Output> name(const Input& input) {                     \
+  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) {                     \
     return host_detail::call<Output, &hdk_import_##name##_##version>(input); \
   }
 #else
 #define HDK_HOST_FN(name, version, Input, Output)                         \
-  inline ExternResult<Output> name(const Input& input) {                  \
+  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) {                  \
     return host_detail::call<Output>("__hc__" #name "_" #version, input); \
   }
 #endif

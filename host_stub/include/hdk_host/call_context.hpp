@@ -8,6 +8,10 @@
 
 namespace hdk_host {
 
+namespace world {
+class CallEnv;
+}
+
 struct TraceLine {
   hdk::Level level = hdk::Level::INFO;
   std::string msg;
@@ -20,6 +24,10 @@ struct CallContext {
   std::vector<TraceLine> trace;
   /// Also print each trace line to stderr as it arrives.
   bool echo_trace = false;
+  /// The cell, DHT and workspace the call runs in (hdk_host/world.hpp).
+  /// Null for a bare Host::call: then the chain, DHT and crypto host
+  /// functions answer with a Host error.
+  world::CallEnv* world = nullptr;
 };
 
 }  // namespace hdk_host

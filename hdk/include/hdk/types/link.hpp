@@ -1,0 +1,95 @@
+// Links and the inputs of create_link/delete_link/get_links/count_links
+// (holochain_integrity_types::link, holochain_zome_types::link and ::query).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "hdk/codec.hpp"
+#include "hdk/types/entry.hpp"
+#include "hdk/types/hash.hpp"
+#include "hdk/types/timestamp.hpp"
+
+namespace hdk {
+
+/// A link type's index within its integrity zome, in declaration order.
+struct LinkType {
+  std::uint8_t value = 0;
+  HDK_NEWTYPE(value);
+  friend bool operator==(LinkType a, LinkType b) { return a.value == b.value; }
+};
+
+/// Arbitrary bytes on a link (serde_bytes: bin).
+struct LinkTag {
+  Bytes bytes;
+  HDK_NEWTYPE(bytes);
+  static LinkTag from_string(std::string_view s) { return LinkTag{Bytes(s.begin(), s.end())}; }
+};
+
+struct Link {
+  AgentPubKey author;
+  AnyLinkableHash base;
+  AnyLinkableHash target;
+  Timestamp timestamp;
+  ZomeIndex zome_index;
+  LinkType link_type;
+  LinkTag tag;
+  ActionHash create_link_hash;
+  HDK_STRUCT(author, base, target, timestamp, zome_index, link_type, tag, create_link_hash);
+};
+
+namespace link_type_filter {
+/// (integrity zome, its link types) pairs.
+struct Types {
+  std::vector<std::pair<ZomeIndex, std::vector<LinkType>>> types;
+  HDK_NEWTYPE_VARIANT(Types, types);
+};
+/// Every link type of these zomes.
+struct Dependencies {
+  std::vector<ZomeIndex> zomes;
+  HDK_NEWTYPE_VARIANT(Dependencies, zomes);
+};
+}  // namespace link_type_filter
+using LinkTypeFilter = std::variant<link_type_filter::Types, link_type_filter::Dependencies>;
+
+struct CreateLinkInput {
+  AnyLinkableHash base_address;
+  AnyLinkableHash target_address;
+  ZomeIndex zome_index;
+  LinkType link_type;
+  LinkTag tag;
+  ChainTopOrdering chain_top_ordering = ChainTopOrdering::Strict;
+  HDK_STRUCT(base_address, target_address, zome_index, link_type, tag, chain_top_ordering);
+};
+
+struct DeleteLinkInput {
+  ActionHash address;
+  ChainTopOrdering chain_top_ordering = ChainTopOrdering::Strict;
+  HDK_STRUCT(address, chain_top_ordering);
+};
+
+struct GetLinksInput {
+  AnyLinkableHash base_address;
+  LinkTypeFilter link_type;
+  GetOptions get_options;
+  std::optional<LinkTag> tag_prefix;
+  std::optional<Timestamp> after;
+  std::optional<Timestamp> before;
+  std::optional<AgentPubKey> author;
+  HDK_STRUCT(base_address, link_type, get_options, tag_prefix, after, before, author);
+};
+
+/// count_links' input (holochain_zome_types::query::LinkQuery).
+struct LinkQuery {
+  AnyLinkableHash base;
+  LinkTypeFilter link_type;
+  std::optional<LinkTag> tag_prefix;
+  std::optional<Timestamp> before;
+  std::optional<Timestamp> after;
+  std::optional<AgentPubKey> author;
+  HDK_STRUCT(base, link_type, tag_prefix, before, after, author);
+};
+
+}  // namespace hdk

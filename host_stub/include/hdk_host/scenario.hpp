@@ -1,0 +1,119 @@
+// Multi-agent tests of a DNA, in the spirit of Holochain's sweettest:
+//
+//   hdk_host::Scenario scenario("interp");            // or "aot", "native", ...
+//   scenario.install({"forum", "", {"posts_integrity", dir / "posts_integrity.wasm"},
+//                     {{"posts", dir / "posts.wasm"}}});
+//   auto alice = scenario.add_agent("alice");
+//   auto bob = scenario.add_agent("bob");
+//   auto hash = scenario.call(alice, "posts", "create_post", Post{"hi", "..."})
+//                   .value<hdk::ActionHash>();
+//   auto post = scenario.call(bob, "posts", "get_post", hash).value<std::optional<Post>>();
+//
+// Agents share one DHT. Each call runs `init` first if the agent has not
+// run it yet, runs in a workspace, has every new record validated by the
+// integrity zome's `validate`, and commits only if all of that succeeded.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hdk/codec.hpp>
+#include <hdk/types.hpp>
+
+#include "hdk_host/call_context.hpp"
+#include "hdk_host/host.hpp"
+#include "hdk_host/world.hpp"
+
+namespace hdk_host {
+
+/// A zome's code: a .wasm file, or (for a "native" scenario) the native-mode library.
+struct ZomeSource {
+  std::string name;
+  std::filesystem::path path;
+};
+
+struct DnaSpec {
+  std::string name = "test_dna";
+  std::string network_seed;
+  ZomeSource integrity;                  // zome index 0
+  std::vector<ZomeSource> coordinators;  // zome indexes 1, 2, ...
+};
+
+/// A handle on one agent (cell) of the scenario.
+struct Agent {
+  std::size_t index = 0;
+  std::string name;
+  hdk::AgentPubKey key;
+};
+
+class Scenario {
+ public:
+  /// `runtime` is "native" or an engine name (hdk_host::available_engines()).
+  explicit Scenario(std::string runtime, HostOptions options = {});
+  ~Scenario();
+  Scenario(const Scenario&) = delete;
+  Scenario& operator=(const Scenario&) = delete;
+
+  /// Loads the zomes and reads the integrity zome's entry and link type
+  /// counts (its entry_defs and hdk_num_link_types exports). Throws Fault.
+  void install(const DnaSpec& dna);
+  /// A new agent with its own key pair and genesis records (Dna,
+  /// AgentValidationPkg, Create of its agent key).
+  Agent add_agent(std::string name);
+
+  /// One zome call as the agent; `input_msgpack` is the argument's msgpack.
+  CallResult call_bytes(const Agent& agent, std::string_view zome, std::string_view function,
+                        std::span<const std::uint8_t> input_msgpack);
+  template <class In>
+  CallResult call(const Agent& agent, std::string_view zome, std::string_view function,
+                  const In& input) {
+    const auto bytes = hdk::encode_to_vector(input);
+    return call_bytes(agent, zome, function, bytes);
+  }
+
+  /// The agent's committed source chain, in seq order.
+  const std::vector<hdk::Record>& chain(const Agent& agent) const;
+  /// Payloads (msgpack) the agent's calls emitted with emit_signal, in order.
+  const std::vector<std::vector<std::uint8_t>>& signals(const Agent& agent) const;
+  template <class T>
+  std::vector<T> signals_as(const Agent& agent) const {
+    std::vector<T> out;
+    for (const auto& bytes : signals(agent)) {
+      T value{};
+      hdk::DecodeError err;
+      if (hdk::decode(bytes, value, err)) out.push_back(std::move(value));
+    }
+    return out;
+  }
+  /// What the last call (and its callbacks) traced.
+  const std::vector<TraceLine>& last_trace() const { return last_trace_; }
+  const world::Dht& dht() const { return dht_; }
+  const world::DnaShape& dna() const { return dna_; }
+  const std::string& runtime() const { return runtime_; }
+
+ private:
+  struct LoadedZome;
+  std::shared_ptr<Zome> load(const ZomeSource& source);
+  std::size_t zome_index(std::string_view name) const;
+  CallResult run(world::CallEnv& env, std::size_t zome, std::string_view function,
+                 std::span<const std::uint8_t> extern_input);
+  /// Runs init on the cell if it has not run; an error result if it failed.
+  std::optional<CallResult> ensure_initialized(world::Cell& cell);
+  /// Validates the workspace's records; an error result if one is invalid.
+  std::optional<CallResult> validate(world::CallEnv& env);
+  void commit(world::CallEnv& env);
+
+  std::string runtime_;
+  std::shared_ptr<Host> host_;  // null for native
+  std::vector<std::shared_ptr<Zome>> zomes_;
+  world::DnaShape dna_;
+  world::Dht dht_;
+  std::vector<std::unique_ptr<world::Cell>> cells_;
+  std::vector<TraceLine> last_trace_;
+};
+
+}  // namespace hdk_host

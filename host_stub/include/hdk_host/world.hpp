@@ -1,0 +1,169 @@
+// The host stub's world: what a conductor keeps for one DNA, in memory.
+// Agents' source chains, the DHT they share, their keys, and the workspace of
+// the zome call in progress (committed only when the call succeeds).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hdk/types.hpp>
+
+namespace hdk_host {
+class CallResult;
+}
+
+namespace hdk_host::world {
+
+// ---- crypto (libsodium) ----
+
+/// blake2b with a 32-byte output.
+std::array<std::uint8_t, 32> blake2b_256(std::span<const std::uint8_t> data);
+/// The DHT location of a 32-byte digest: the four 4-byte words of its
+/// 16-byte blake2b, XORed together.
+std::array<std::uint8_t, 4> dht_location(std::span<const std::uint8_t, 32> digest);
+/// prefix + digest + location.
+std::array<std::uint8_t, 39> holo_hash_bytes(const hdk::hash_prefix::Prefix& prefix,
+                                             std::span<const std::uint8_t, 32> digest);
+
+template <hdk::HashType Type>
+hdk::HoloHash<Type> make_hash(const hdk::hash_prefix::Prefix& prefix,
+                              std::span<const std::uint8_t, 32> digest) {
+  return hdk::HoloHash<Type>{holo_hash_bytes(prefix, digest)};
+}
+
+/// An entry's hash: blake2b-256 of its msgpack; an Agent entry hashes to its key.
+hdk::EntryHash hash_entry(const hdk::Entry& entry);
+/// An action's hash: blake2b-256 of its msgpack.
+hdk::ActionHash hash_action(const hdk::Action& action);
+
+/// An Ed25519 key pair; the public half is the agent's key.
+struct Keypair {
+  hdk::AgentPubKey agent;
+  std::array<std::uint8_t, 64> secret{};
+};
+Keypair generate_keypair();
+hdk::Signature sign(const Keypair& keys, std::span<const std::uint8_t> data);
+bool verify(const hdk::AgentPubKey& key, const hdk::Signature& signature,
+            std::span<const std::uint8_t> data);
+
+// ---- the DHT ----
+
+/// Every record any agent committed, and the indexes get/get_links read.
+class Dht {
+ public:
+  void put(const hdk::Record& record);
+  const hdk::Record* record(const hdk::ActionHash& hash) const;
+  /// The live record that created `entry` (first one not deleted), or any.
+  const hdk::Record* record_for_entry(const hdk::EntryHash& entry) const;
+  /// Live links from `base` (not deleted), in commit order.
+  std::vector<hdk::Link> links_from(const hdk::AnyLinkableHash& base) const;
+  bool is_deleted(const hdk::ActionHash& hash) const { return deleted_.count(hash) != 0; }
+  std::size_t size() const { return records_.size(); }
+
+ private:
+  std::map<hdk::ActionHash, hdk::Record> records_;
+  std::multimap<hdk::EntryHash, hdk::ActionHash> entry_creators_;
+  std::vector<hdk::ActionHash> create_links_;
+  std::set<hdk::ActionHash> deleted_;
+};
+
+// ---- cells ----
+
+struct Cell {
+  std::string name;  // "alice", for messages
+  Keypair keys;
+  std::vector<hdk::Record> chain;  // committed, seq order
+  bool initialized = false;        // init callbacks ran and InitZomesComplete is on the chain
+  std::vector<std::vector<std::uint8_t>> signals;  // emit_signal payloads (the ExternIO content)
+};
+
+/// What the DNA's zomes declared, read at install.
+struct DnaShape {
+  std::string name;
+  hdk::DnaHash hash;
+  std::string network_seed;
+  std::vector<std::string> zome_names;  // integrity zome first (index 0), then coordinators
+  std::uint8_t entry_type_count = 0;
+  std::uint8_t link_type_count = 0;
+};
+
+/// One zome call's view of the world: the host functions read and write
+/// through it. New records go to `pending` and reach the chain and the DHT
+/// only through the scenario's commit.
+class CallEnv {
+ public:
+  CallEnv(Cell& cell, const Dht& dht, const DnaShape& dna, std::uint8_t zome_index)
+      : cell_(cell), dht_(dht), dna_(dna), zome_index_(zome_index), start_head_(head_info()) {}
+
+  Cell& cell() { return cell_; }
+  const Dht& dht() const { return dht_; }
+  const DnaShape& dna() const { return dna_; }
+  std::uint8_t zome_index() const { return zome_index_; }
+  const hdk::ChainHead& start_head() const { return start_head_; }
+
+  /// Signs, hashes and appends an action (with its entry) to the workspace.
+  const hdk::Record& append(hdk::Action action, std::optional<hdk::Entry> entry);
+  /// Fills author, timestamp, seq and prev_action of a not-yet-committed action.
+  template <class A>
+  void stamp(A& a) const {
+    a.author = cell_.keys.agent;
+    a.timestamp = next_timestamp();
+    a.action_seq = next_seq();
+    a.prev_action = head_hash();
+  }
+
+  /// Records written by this call, not yet committed.
+  const std::vector<hdk::Record>& pending() const { return pending_; }
+  std::vector<hdk::Record>& pending() { return pending_; }
+  /// The record of `hash` as this call sees it: its own writes, then the DHT.
+  const hdk::Record* find_record(const hdk::ActionHash& hash) const;
+  const hdk::Record* find_entry_record(const hdk::EntryHash& hash) const;
+  /// Links from `base`, including this call's own creates and deletes.
+  std::vector<hdk::Link> links_from(const hdk::AnyLinkableHash& base) const;
+  /// The whole chain as this call sees it (committed + pending).
+  std::vector<const hdk::Record*> chain_view() const;
+  hdk::ChainHead head_info() const;
+
+  hdk::Timestamp next_timestamp() const;
+  /// The zome whose code is running (a `call` switches it for the callee).
+  void set_zome_index(std::uint8_t index) { zome_index_ = index; }
+
+  /// Runs another zome function of this cell (the `call` host function).
+  std::function<CallResult(std::string_view zome, std::string_view fn,
+                           std::span<const std::uint8_t> extern_input)>
+      call_zome;
+  /// Signals emitted during this call (ExternIO contents).
+  std::vector<std::vector<std::uint8_t>> signals;
+  /// Whether writes are allowed (not in validate).
+  bool read_only = false;
+
+ private:
+  const hdk::Record* head() const;
+  hdk::ActionHash head_hash() const;
+  std::uint32_t next_seq() const;
+
+  Cell& cell_;
+  const Dht& dht_;
+  const DnaShape& dna_;
+  std::uint8_t zome_index_;
+  std::vector<hdk::Record> pending_;
+  hdk::ChainHead start_head_;
+};
+
+/// Makes a link from a CreateLink action and its hash.
+hdk::Link link_of(const hdk::action::CreateLink& create, const hdk::ActionHash& hash);
+
+/// The ops a conductor would validate for one record (a faithful subset:
+/// StoreRecord always; StoreEntry, RegisterUpdate, RegisterDelete,
+/// RegisterCreateLink, RegisterDeleteLink where they apply).
+std::vector<hdk::Op> ops_of(const hdk::Record& record, const CallEnv& env);
+
+}  // namespace hdk_host::world

@@ -1,0 +1,53 @@
+// Host functions describing the cell: agent_info, dna_info, zome_info, call_info.
+#include "hdk_host/host_functions.hpp"
+#include "world_access.hpp"
+
+namespace hdk_host::host_fns {
+
+hdk::ExternResult<hdk::AgentInfo> agent_info_1(CallContext& context, const hdk::Unit&) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "agent_info", error);
+  if (!env) return error;
+  return hdk::AgentInfo{env->cell().keys.agent, env->head_info()};
+}
+
+hdk::ExternResult<hdk::DnaInfo> dna_info_2(CallContext& context, const hdk::Unit&) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "dna_info", error);
+  if (!env) return error;
+  const world::DnaShape& dna = env->dna();
+  // properties: SerializedBytes of `()` (msgpack nil), as a DNA without properties has.
+  return hdk::DnaInfo{dna.name, dna.hash, hdk::DnaModifiers{dna.network_seed, hdk::Bytes{0xc0}},
+                      dna.zome_names};
+}
+
+hdk::ExternResult<hdk::ZomeInfo> zome_info_1(CallContext& context, const hdk::Unit&) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "zome_info", error);
+  if (!env) return error;
+  const world::DnaShape& dna = env->dna();
+  hdk::ZomeInfo info;
+  const std::uint8_t index = env->zome_index();
+  info.name = index < dna.zome_names.size() ? dna.zome_names[index] : context.zome;
+  info.id = hdk::ZomeIndex{index};
+  info.properties = hdk::Bytes{0xc0};
+  // Every zome here depends on the one integrity zome, index 0.
+  std::vector<hdk::EntryDefIndex> entries;
+  for (std::uint8_t i = 0; i < dna.entry_type_count; ++i) entries.push_back(hdk::EntryDefIndex{i});
+  std::vector<hdk::LinkType> links;
+  for (std::uint8_t i = 0; i < dna.link_type_count; ++i) links.push_back(hdk::LinkType{i});
+  info.zome_types.entries.types.emplace_back(hdk::ZomeIndex{0}, std::move(entries));
+  info.zome_types.links.types.emplace_back(hdk::ZomeIndex{0}, std::move(links));
+  return info;
+}
+
+hdk::ExternResult<hdk::CallInfo> call_info_1(CallContext& context, const hdk::Unit&) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "call_info", error);
+  if (!env) return error;
+  const hdk::AgentPubKey& agent = env->cell().keys.agent;
+  return hdk::CallInfo{agent, context.function, env->start_head(),
+                       hdk::cap_grant::ChainAuthor{agent}};
+}
+
+}  // namespace hdk_host::host_fns

@@ -1,0 +1,55 @@
+// The shared DHT store: every committed record, indexed for get and get_links.
+#include "hdk_host/world.hpp"
+
+namespace hdk_host::world {
+
+hdk::Link link_of(const hdk::action::CreateLink& create, const hdk::ActionHash& hash) {
+  return hdk::Link{create.author,
+                   create.base_address,
+                   create.target_address,
+                   create.timestamp,
+                   create.zome_index,
+                   create.link_type,
+                   create.tag,
+                   hash};
+}
+
+void Dht::put(const hdk::Record& record) {
+  const hdk::ActionHash& hash = record.action_address();
+  records_.insert_or_assign(hash, record);
+  const auto& action = record.action().as_variant();
+  if (const auto entry = record.action().entry_hash()) entry_creators_.emplace(*entry, hash);
+  if (std::holds_alternative<hdk::action::CreateLink>(action)) create_links_.push_back(hash);
+  if (const auto* del = std::get_if<hdk::action::Delete>(&action))
+    deleted_.insert(del->deletes_address);
+  if (const auto* del = std::get_if<hdk::action::DeleteLink>(&action))
+    deleted_.insert(del->link_add_address);
+}
+
+const hdk::Record* Dht::record(const hdk::ActionHash& hash) const {
+  const auto it = records_.find(hash);
+  return it == records_.end() ? nullptr : &it->second;
+}
+
+const hdk::Record* Dht::record_for_entry(const hdk::EntryHash& entry) const {
+  const hdk::Record* any = nullptr;
+  for (auto [it, end] = entry_creators_.equal_range(entry); it != end; ++it) {
+    const hdk::Record* r = record(it->second);
+    if (!r) continue;
+    if (!is_deleted(it->second)) return r;
+    if (!any) any = r;
+  }
+  return any;
+}
+
+std::vector<hdk::Link> Dht::links_from(const hdk::AnyLinkableHash& base) const {
+  std::vector<hdk::Link> out;
+  for (const auto& hash : create_links_) {
+    if (is_deleted(hash)) continue;
+    const auto& create = std::get<hdk::action::CreateLink>(record(hash)->action().as_variant());
+    if (create.base_address == base) out.push_back(link_of(create, hash));
+  }
+  return out;
+}
+
+}  // namespace hdk_host::world

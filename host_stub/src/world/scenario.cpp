@@ -1,0 +1,214 @@
+// The scenario: a conductor for one DNA, in memory. Genesis, init, the
+// workspace of each call, validation before commit, commit.
+#include "hdk_host/scenario.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "hdk_host/engine.hpp"
+#include "hdk_host/fault.hpp"
+
+namespace hdk_host {
+namespace {
+
+CallResult error_result(std::string message) {
+  const hdk::ExternResult<hdk::ExternIO> err(
+      hdk::make_wasm_error(hdk::wasm_error_inner::Host{std::move(message)}, "hdk_host", 0));
+  return CallResult::from_result_bytes(hdk::encode_to_vector(err), "scenario");
+}
+
+bool exports(const Zome& zome, std::string_view function) {
+  const auto& fns = zome.functions();
+  return std::find(fns.begin(), fns.end(), function) != fns.end();
+}
+
+std::vector<std::uint8_t> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Fault(FaultKind::InvalidModule, path.string() + ": cannot open");
+  return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), {});
+}
+
+}  // namespace
+
+Scenario::Scenario(std::string runtime, HostOptions options) : runtime_(std::move(runtime)) {
+  if (runtime_ != "native")
+    host_ = std::make_shared<Host>(make_engine(runtime_), std::move(options));
+}
+
+Scenario::~Scenario() = default;
+
+std::shared_ptr<Zome> Scenario::load(const ZomeSource& source) {
+  if (!host_) return Host::load_native(source.path, source.name);
+  return host_->load_wasm_file(source.path, source.name);
+}
+
+std::size_t Scenario::zome_index(std::string_view name) const {
+  for (std::size_t i = 0; i < zomes_.size(); ++i)
+    if (zomes_[i]->name() == name) return i;
+  throw Fault(FaultKind::MissingExport, "no zome named `" + std::string(name) + "` in the DNA");
+}
+
+void Scenario::install(const DnaSpec& spec) {
+  zomes_.clear();
+  zomes_.push_back(load(spec.integrity));
+  for (const auto& c : spec.coordinators) zomes_.push_back(load(c));
+
+  dna_ = world::DnaShape{};
+  dna_.name = spec.name;
+  dna_.network_seed = spec.network_seed;
+  // The DNA's identity: its name, seed and every zome's code. (Holochain
+  // hashes its DnaDef; the host stub has none, so the inputs differ but the
+  // hash's form is the same.)
+  std::vector<std::uint8_t> identity(spec.name.begin(), spec.name.end());
+  identity.insert(identity.end(), spec.network_seed.begin(), spec.network_seed.end());
+  for (const auto& z : zomes_) dna_.zome_names.push_back(z->name());
+  for (const ZomeSource* s = &spec.integrity; s; s = nullptr) {
+    const auto code = read_file(s->path);
+    identity.insert(identity.end(), code.begin(), code.end());
+  }
+  for (const auto& c : spec.coordinators) {
+    const auto code = read_file(c.path);
+    identity.insert(identity.end(), code.begin(), code.end());
+  }
+  dna_.hash =
+      world::make_hash<hdk::HashType::Dna>(hdk::hash_prefix::kDna, world::blake2b_256(identity));
+
+  // Entry and link type counts, as a conductor reads them at install.
+  Zome& integrity = *zomes_.front();
+  if (exports(integrity, "entry_defs")) {
+    CallContext context;
+    const CallResult r = integrity.call("entry_defs", extern_input(hdk::Unit{}), context);
+    const auto defs = r.value<hdk::EntryDefsCallbackResult>();
+    dna_.entry_type_count = static_cast<std::uint8_t>(
+        std::get<hdk::entry_defs_callback_result::Defs>(defs).defs.defs.size());
+  }
+  if (exports(integrity, "hdk_num_link_types")) {
+    CallContext context;
+    dna_.link_type_count = integrity.call("hdk_num_link_types", extern_input(hdk::Unit{}), context)
+                               .value<std::uint8_t>();
+  }
+}
+
+Agent Scenario::add_agent(std::string name) {
+  if (zomes_.empty()) throw Fault(FaultKind::HostError, "add_agent: install a DNA first");
+  auto cell = std::make_unique<world::Cell>();
+  cell->name = name;
+  cell->keys = world::generate_keypair();
+  // Genesis: Dna, AgentValidationPkg, then the agent's key as an entry.
+  world::CallEnv env(*cell, dht_, dna_, 0);
+  env.append(hdk::action::Dna{cell->keys.agent, env.next_timestamp(), dna_.hash}, std::nullopt);
+  hdk::action::AgentValidationPkg pkg;
+  env.stamp(pkg);
+  env.append(std::move(pkg), std::nullopt);
+  hdk::action::Create agent_entry;
+  env.stamp(agent_entry);
+  agent_entry.entry_type = hdk::entry_type::AgentPubKey{};
+  agent_entry.entry_hash = hdk::agent_entry_hash(cell->keys.agent);
+  env.append(std::move(agent_entry), hdk::Entry(hdk::entry::Agent{cell->keys.agent}));
+  commit(env);
+  cells_.push_back(std::move(cell));
+  return Agent{cells_.size() - 1, std::move(name), cells_.back()->keys.agent};
+}
+
+CallResult Scenario::run(world::CallEnv& env, std::size_t zome, std::string_view function,
+                         std::span<const std::uint8_t> extern_input) {
+  CallContext context;
+  context.world = &env;
+  context.zome = zomes_[zome]->name();
+  const std::uint8_t saved = env.zome_index();
+  env.set_zome_index(static_cast<std::uint8_t>(zome));
+  CallResult result = zomes_[zome]->call(function, extern_input, context);
+  env.set_zome_index(saved);
+  last_trace_.insert(last_trace_.end(), context.trace.begin(), context.trace.end());
+  return result;
+}
+
+std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
+  if (cell.initialized) return std::nullopt;
+  world::CallEnv env(cell, dht_, dna_, 0);
+  for (std::size_t z = 1; z < zomes_.size(); ++z) {
+    if (!exports(*zomes_[z], "init")) continue;
+    const CallResult r = run(env, z, "init", extern_input(hdk::Unit{}));
+    if (!r.ok())
+      return error_result("init of zome `" + zomes_[z]->name() + "` failed: " + r.describe());
+    hdk::InitCallbackResult answer;
+    hdk::DecodeError err;
+    if (!hdk::decode(r.output(), answer, err))
+      return error_result("init of zome `" + zomes_[z]->name() +
+                          "` answered no InitCallbackResult");
+    if (const auto* fail = std::get_if<hdk::init_callback_result::Fail>(&answer))
+      return error_result("init of zome `" + zomes_[z]->name() + "` failed: " + fail->reason);
+  }
+  hdk::action::InitZomesComplete done;
+  env.stamp(done);
+  env.append(std::move(done), std::nullopt);
+  if (auto invalid = validate(env)) return invalid;
+  commit(env);
+  cell.initialized = true;
+  return std::nullopt;
+}
+
+std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
+  if (!exports(*zomes_.front(), "validate")) return std::nullopt;
+  // validate sees the workspace but may not write.
+  world::CallEnv view(env.cell(), dht_, dna_, 0);
+  view.pending() = env.pending();
+  view.read_only = true;
+  for (const hdk::Record& record : env.pending()) {
+    for (const hdk::Op& op : world::ops_of(record, view)) {
+      const CallResult r = run(view, 0, "validate", extern_input(op));
+      if (!r.ok()) return error_result("validate failed: " + r.describe());
+      hdk::ValidateCallbackResult answer;
+      hdk::DecodeError err;
+      if (!hdk::decode(r.output(), answer, err))
+        return error_result("validate answered no ValidateCallbackResult: " + err.message);
+      if (const auto* invalid = std::get_if<hdk::validate_callback_result::Invalid>(&answer))
+        return error_result("invalid commit: " + invalid->reason);
+      if (std::holds_alternative<hdk::validate_callback_result::UnresolvedDependencies>(answer))
+        return error_result("invalid commit: validation has unresolved dependencies");
+    }
+  }
+  return std::nullopt;
+}
+
+void Scenario::commit(world::CallEnv& env) {
+  for (auto& record : env.pending()) {
+    dht_.put(record);
+    env.cell().chain.push_back(std::move(record));
+  }
+  env.pending().clear();
+}
+
+CallResult Scenario::call_bytes(const Agent& agent, std::string_view zome,
+                                std::string_view function,
+                                std::span<const std::uint8_t> input_msgpack) {
+  last_trace_.clear();
+  if (agent.index >= cells_.size()) return error_result("no such agent");
+  world::Cell& cell = *cells_[agent.index];
+  const std::size_t index = zome_index(zome);
+  if (auto failed = ensure_initialized(cell)) return std::move(*failed);
+
+  world::CallEnv env(cell, dht_, dna_, static_cast<std::uint8_t>(index));
+  env.call_zome = [this, &env](std::string_view callee, std::string_view fn,
+                               std::span<const std::uint8_t> input) {
+    return run(env, zome_index(callee), fn, input);
+  };
+  CallResult result = run(env, index, function, extern_input_bytes(input_msgpack));
+  // Signals leave as they are emitted, whatever becomes of the call.
+  cell.signals.insert(cell.signals.end(), env.signals.begin(), env.signals.end());
+  if (!result.ok()) return result;  // the workspace is dropped: nothing is committed
+  if (auto invalid = validate(env)) return std::move(*invalid);
+  commit(env);
+  return result;
+}
+
+const std::vector<hdk::Record>& Scenario::chain(const Agent& agent) const {
+  return cells_.at(agent.index)->chain;
+}
+
+const std::vector<std::vector<std::uint8_t>>& Scenario::signals(const Agent& agent) const {
+  return cells_.at(agent.index)->signals;
+}
+
+}  // namespace hdk_host

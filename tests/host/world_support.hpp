@@ -1,0 +1,57 @@
+// The posts DNA (tests/zomes/posts_integrity + posts) installed every way
+// this build can run it: natively, and built by each wasm toolchain on each
+// available engine.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "../zomes/posts_integrity/posts_types.hpp"
+#include "hdk_host/scenario.hpp"
+#include "support/engines.hpp"
+#include "support/paths.hpp"
+
+namespace world_test {
+
+struct Runtime {
+  std::string label;    // "native", "wasi/interp", ...
+  std::string runtime;  // "native" or the engine name
+  hdk_host::DnaSpec dna;
+};
+
+inline hdk_host::DnaSpec posts_dna_native() {
+  return hdk_host::DnaSpec{"forum",
+                           "seed",
+                           {"posts_integrity", hdk_test::native_zome_path("posts_integrity")},
+                           {{"posts", hdk_test::native_zome_path("posts")}}};
+}
+
+inline std::vector<Runtime> runtimes() {
+  std::vector<Runtime> out;
+  out.push_back({"native", "native", posts_dna_native()});
+  for (const auto& [toolchain, dir] : hdk_test::zome_dirs()) {
+    for (const auto& engine : hdk_test::engine_names()) {
+      out.push_back({toolchain + "/" + engine, engine,
+                     hdk_host::DnaSpec{"forum",
+                                       "seed",
+                                       {"posts_integrity", dir / "posts_integrity.wasm"},
+                                       {{"posts", dir / "posts.wasm"}}}});
+    }
+  }
+  return out;
+}
+
+/// A scenario with the posts DNA installed.
+inline std::unique_ptr<hdk_host::Scenario> install(const Runtime& rt) {
+  auto scenario = std::make_unique<hdk_host::Scenario>(rt.runtime);
+  scenario->install(rt.dna);
+  return scenario;
+}
+
+inline hdk::ActionHash action_hash_of(const hdk::AnyLinkableHash& h) {
+  return hdk::ActionHash{h.bytes};
+}
+
+}  // namespace world_test

@@ -1,0 +1,167 @@
+// The forum's coordinator zome: one function per host function it exercises.
+#include "../posts_integrity/posts_types.hpp"
+
+using posts::EntryTypes;
+using posts::LinkTypes;
+using posts::Post;
+
+namespace {
+
+/// Where every post is linked from: the hash of a well-known entry.
+hdk::ExternResult<hdk::AnyLinkableHash> all_posts_anchor() {
+  HDK_TRY(const hdk::EntryHash anchor, hdk::hash_entry(std::string("all_posts")));
+  return hdk::to_any_linkable(anchor);
+}
+
+}  // namespace
+
+hdk::ExternResult<hdk::InitCallbackResult> init() {
+  HDK_DEBUG("init for %s", "posts");
+  return hdk::InitCallbackResult{hdk::init_callback_result::Pass{}};
+}
+HDK_EXTERN(init);
+
+/// Creates a post and links it from the anchor and from its author.
+hdk::ExternResult<hdk::ActionHash> create_post(Post post) {
+  HDK_TRY(const hdk::ActionHash hash, hdk::create_entry<EntryTypes>(post));
+  HDK_TRY(const auto anchor, all_posts_anchor());
+  HDK_TRY(const auto me, hdk::agent_info());
+  HDK_TRY(const auto l1, hdk::create_link(anchor, hdk::to_any_linkable(hash), LinkTypes::AllPosts,
+                                          hdk::LinkTag::from_string(post.title)));
+  HDK_TRY(const auto l2, hdk::create_link(hdk::to_any_linkable(me.agent_initial_pubkey),
+                                          hdk::to_any_linkable(hash), LinkTypes::AuthorToPost));
+  (void)l1;
+  (void)l2;
+  HDK_TRY(const auto sent, hdk::emit_signal(post.title));
+  (void)sent;
+  return hash;
+}
+HDK_EXTERN(create_post);
+
+hdk::ExternResult<std::optional<Post>> get_post(hdk::ActionHash hash) {
+  HDK_TRY(const auto record, hdk::get(hash));
+  if (!record) return std::optional<Post>{};
+  return record->entry_as<Post>();
+}
+HDK_EXTERN(get_post);
+
+hdk::ExternResult<std::optional<hdk::Record>> get_record(hdk::ActionHash hash) {
+  return hdk::get(hash);
+}
+HDK_EXTERN(get_record);
+
+hdk::ExternResult<std::vector<hdk::Link>> all_posts() {
+  HDK_TRY(const auto anchor, all_posts_anchor());
+  return hdk::get_links(anchor, LinkTypes::AllPosts);
+}
+HDK_EXTERN(all_posts);
+
+hdk::ExternResult<std::vector<hdk::Link>> posts_by(hdk::AgentPubKey author) {
+  return hdk::get_links(hdk::to_any_linkable(author), LinkTypes::AuthorToPost);
+}
+HDK_EXTERN(posts_by);
+
+hdk::ExternResult<std::uint64_t> count_posts() {
+  HDK_TRY(const auto anchor, all_posts_anchor());
+  return hdk::count_links(anchor, LinkTypes::AllPosts);
+}
+HDK_EXTERN(count_posts);
+
+struct UpdatePost {
+  hdk::ActionHash original;
+  Post post;
+  HDK_STRUCT(original, post);
+};
+
+hdk::ExternResult<hdk::ActionHash> update_post(UpdatePost input) {
+  return hdk::update_entry(input.original, input.post);
+}
+HDK_EXTERN(update_post);
+
+hdk::ExternResult<hdk::ActionHash> remove_link(hdk::ActionHash create_link_hash) {
+  return hdk::delete_link(create_link_hash);
+}
+HDK_EXTERN(remove_link);
+
+/// A long tag the integrity zome refuses.
+hdk::ExternResult<hdk::ActionHash> link_with_long_tag(hdk::ActionHash target) {
+  HDK_TRY(const auto anchor, all_posts_anchor());
+  return hdk::create_link(anchor, hdk::to_any_linkable(target), LinkTypes::AllPosts,
+                          hdk::LinkTag{hdk::Bytes(100, 'x')});
+}
+HDK_EXTERN(link_with_long_tag);
+
+/// Writes, then fails: nothing may be committed.
+hdk::ExternResult<hdk::ActionHash> create_then_fail(Post post) {
+  HDK_TRY(const hdk::ActionHash hash, hdk::create_entry<EntryTypes>(post));
+  (void)hash;
+  return HDK_ERROR("failing after a write");
+}
+HDK_EXTERN(create_then_fail);
+
+hdk::ExternResult<std::vector<hdk::Record>> my_chain() {
+  hdk::ChainQueryFilter filter;
+  filter.include_entries = true;
+  return hdk::query(filter);
+}
+HDK_EXTERN(my_chain);
+
+hdk::ExternResult<std::vector<hdk::Record>> my_creates() {
+  hdk::ChainQueryFilter filter;
+  filter.action_type = std::vector<hdk::ActionType>{hdk::ActionType::Create};
+  return hdk::query(filter);
+}
+HDK_EXTERN(my_creates);
+
+hdk::ExternResult<hdk::AgentInfo> whoami() { return hdk::agent_info(); }
+HDK_EXTERN(whoami);
+
+hdk::ExternResult<hdk::DnaInfo> dna() { return hdk::dna_info(); }
+HDK_EXTERN(dna);
+
+hdk::ExternResult<hdk::ZomeInfo> zome() { return hdk::zome_info(); }
+HDK_EXTERN(zome);
+
+hdk::ExternResult<hdk::CallInfo> callinfo() { return hdk::call_info(); }
+HDK_EXTERN(callinfo);
+
+hdk::ExternResult<hdk::EntryHash> hash_post(Post post) { return hdk::hash_entry(post); }
+HDK_EXTERN(hash_post);
+
+struct SignCheck {
+  hdk::Signature signature;
+  bool verifies = false;
+  bool tampered_verifies = true;
+  HDK_STRUCT(signature, verifies, tampered_verifies);
+};
+
+hdk::ExternResult<SignCheck> sign_and_verify(std::string message) {
+  HDK_TRY(const auto me, hdk::agent_info());
+  HDK_TRY(const hdk::Signature signature, hdk::sign(me.agent_initial_pubkey, message));
+  HDK_TRY(const bool ok, hdk::verify_signature(me.agent_initial_pubkey, signature, message));
+  HDK_TRY(const bool tampered,
+          hdk::verify_signature(me.agent_initial_pubkey, signature, message + "!"));
+  return SignCheck{signature, ok, tampered};
+}
+HDK_EXTERN(sign_and_verify);
+
+struct Randomness {
+  hdk::Bytes bytes;
+  hdk::Timestamp time;
+  HDK_STRUCT(bytes, time);
+};
+
+hdk::ExternResult<Randomness> random_and_time(std::uint32_t n) {
+  HDK_TRY(auto bytes, hdk::random_bytes(n));
+  HDK_TRY(auto time, hdk::sys_time());
+  HDK_TRY(auto traced, hdk::trace(hdk::Level::INFO, "random_and_time"));
+  (void)traced;
+  return Randomness{std::move(bytes), time};
+}
+HDK_EXTERN(random_and_time);
+
+/// Zome to zome: creates the post through this zome's own create_post.
+hdk::ExternResult<hdk::ActionHash> create_via_call(Post post) {
+  return hdk::call<hdk::ActionHash>("posts", "create_post", post);
+}
+HDK_EXTERN(create_via_call);

@@ -1,0 +1,26 @@
+// The forum's entry and link types, shared by its integrity zome and its
+// coordinator (each declared in one line).
+#pragma once
+
+#include <hdk/hdk.hpp>
+
+#include <string>
+
+namespace posts {
+
+struct Post {
+  std::string title;
+  std::string body;
+  HDK_STRUCT(title, body);
+  friend bool operator==(const Post& a, const Post& b) {
+    return a.title == b.title && a.body == b.body;
+  }
+};
+
+HDK_ENTRY_TYPES(EntryTypes, Post);
+HDK_LINK_TYPES(LinkTypes, AllPosts, AuthorToPost);
+
+/// The longest link tag validate accepts.
+inline constexpr std::size_t kMaxTag = 64;
+
+}  // namespace posts

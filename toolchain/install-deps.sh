@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # native build
   cmake ninja-build g++ pkg-config
+  # the style check (ctest "style: ...")
+  clang-format
   # wasm32 toolchain from Debian: our wasi-sdk equivalent
   clang lld wasi-libc libc++-14-dev-wasm32 libc++abi-14-dev-wasm32 libclang-rt-14-dev-wasm32
   # second wasm toolchain

@@ -16,10 +16,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../forum/forum_types.hpp"
 #include "hdk_host/engine.hpp"
 #include "hdk_host/host.hpp"
 #include "hdk_host/scenario.hpp"
-#include "../forum/forum_types.hpp"
 
 namespace {
 
@@ -93,7 +93,8 @@ class ForumTrace {
   void name(const hdk_host::Agent& agent) { names_[agent.key.bytes] = agent.name; }
 
   template <class In>
-  hdk_host::CallResult call(const hdk_host::Agent& who, const std::string& function, const In& input) {
+  hdk_host::CallResult call(const hdk_host::Agent& who, const std::string& function,
+                            const In& input) {
     const std::size_t before = scenario_.chain(who).size();
     hdk_host::CallResult result = scenario_.call(who, "forum", function, input);
     const auto& chain = scenario_.chain(who);
@@ -107,15 +108,16 @@ class ForumTrace {
       if (committed.empty())
         std::cout << "         committed: nothing  (a read)\n";
       else
-        std::cout << "         committed: " << committed << "  (" << who.name << "'s chain " << before
-                  << " -> " << chain.size() << " records)\n";
+        std::cout << "         committed: " << committed << "  (" << who.name << "'s chain "
+                  << before << " -> " << chain.size() << " records)\n";
       outcomes_.push_back("ok");
     } else {
-      const std::string message = result.wasm_error() ? result.wasm_error()->message() : result.describe();
+      const std::string message =
+          result.wasm_error() ? result.wasm_error()->message() : result.describe();
       const bool refused = message.find("invalid commit: ") != std::string::npos;
       std::cout << "         -> " << (refused ? "validation said: " : "error: ") << message << "\n"
-                << "         committed: nothing  (" << who.name << "'s chain stays at " << chain.size()
-                << " records)\n";
+                << "         committed: nothing  (" << who.name << "'s chain stays at "
+                << chain.size() << " records)\n";
       outcomes_.push_back(message);
     }
     return result;
@@ -175,7 +177,8 @@ std::vector<std::string> forum_scenario(const std::string& runtime, const hdk_ho
   trace.call(alice, "create_post", forum::Post{"", "no title"});
   trace.call(bob, "update_post", forum::UpdatePostInput{post, forum::Post{"Mine now", ""}});
   const auto edited =
-      trace.call(alice, "update_post", forum::UpdatePostInput{post, forum::Post{"Hello, edited", "first post"}});
+      trace.call(alice, "update_post",
+                 forum::UpdatePostInput{post, forum::Post{"Hello, edited", "first post"}});
   if (edited.ok()) trace.call(bob, "get_post", edited.value<hdk::ActionHash>());
   std::cout << "  the DHT holds " << scenario.dht().size() << " records\n";
   return trace.outcomes();
@@ -207,8 +210,8 @@ int main(int argc, char** argv) {
       hosts[name] = std::make_unique<hdk_host::Host>(hdk_host::make_engine(name));
       zomes[name] = hosts[name]->load_wasm_file(wasm);
       const auto& load = hosts[name]->last_load();
-      std::cout << "   load on " << name << ": " << show_duration(load.duration) << " (" << load.origin
-                << ")\n";
+      std::cout << "   load on " << name << ": " << show_duration(load.duration) << " ("
+                << load.origin << ")\n";
     }
     zomes["native"] = hdk_host::Host::load_native(native_dir / ("lib" + demo.name + ".so"));
 
@@ -225,13 +228,15 @@ int main(int argc, char** argv) {
         if (first) reference = result.raw();
         first = false;
         all_identical = all_identical && same && !result.fault();
-        std::cout << "    " << runtime << std::string(12 - std::min<std::size_t>(runtime.size(), 11), ' ')
+        std::cout << "    " << runtime
+                  << std::string(12 - std::min<std::size_t>(runtime.size(), 11), ' ')
                   << show_duration(result.timings.call) << "  -> " << show_result(result)
                   << (same ? "" : "   [DIFFERENT BYTES]") << "\n";
       }
     }
   }
-  std::cout << "\n" << (all_identical ? "every engine returned identical bytes" : "ENGINES DISAGREE")
+  std::cout << "\n"
+            << (all_identical ? "every engine returned identical bytes" : "ENGINES DISAGREE")
             << "\n";
 
   // Hashes differ between runs (timestamps, keys); the outcomes may not.
@@ -240,16 +245,23 @@ int main(int argc, char** argv) {
   std::vector<std::pair<std::string, hdk_host::DnaSpec>> runtimes;
   for (const auto& name : engines)
     if (name == "interp" || name == "aot")
-      runtimes.push_back({name, {"forum", "demo", {"forum_integrity", zome_dir / "forum_integrity.wasm"},
-                                 {{"forum", zome_dir / "forum.wasm"}}}});
-  runtimes.push_back({"native", {"forum", "demo", {"forum_integrity", native_dir / "libforum_integrity.so"},
-                                 {{"forum", native_dir / "libforum.so"}}}});
+      runtimes.push_back({name,
+                          {"forum",
+                           "demo",
+                           {"forum_integrity", zome_dir / "forum_integrity.wasm"},
+                           {{"forum", zome_dir / "forum.wasm"}}}});
+  runtimes.push_back({"native",
+                      {"forum",
+                       "demo",
+                       {"forum_integrity", native_dir / "libforum_integrity.so"},
+                       {{"forum", native_dir / "libforum.so"}}}});
   for (const auto& [runtime, dna] : runtimes) {
     const auto outcomes = forum_scenario(runtime, dna);
     if (reference.empty()) reference = outcomes;
     same_outcomes = same_outcomes && outcomes == reference;
   }
-  std::cout << "\n" << (same_outcomes ? "every runtime reached the same outcomes" : "RUNTIMES DISAGREE")
+  std::cout << "\n"
+            << (same_outcomes ? "every runtime reached the same outcomes" : "RUNTIMES DISAGREE")
             << "\n";
   return all_identical && same_outcomes ? 0 : 1;
 }

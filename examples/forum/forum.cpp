@@ -84,8 +84,8 @@ hdk::ExternResult<hdk::ActionHash> comment_on_post(Comment comment) {
   HDK_TRY(const auto post, hdk::get(comment.post));
   if (!post) return HDK_ERROR("no such post");
   HDK_TRY(const hdk::ActionHash hash, hdk::create_entry<EntryTypes>(comment));
-  HDK_TRY(const auto link, hdk::create_link(hdk::to_any_linkable(comment.post), hdk::to_any_linkable(hash),
-                                            LinkTypes::PostToComments));
+  HDK_TRY(const auto link, hdk::create_link(hdk::to_any_linkable(comment.post),
+                                            hdk::to_any_linkable(hash), LinkTypes::PostToComments));
   (void)link;
   return hash;
 }

@@ -38,14 +38,17 @@ std::optional<std::uint8_t> app_entry_index(const hdk::Action& action) {
 
 hdk::ValidateCallbackResult validate_post(const Post& post) {
   if (post.title.empty()) return hdk::invalid("a post needs a title");
-  if (post.title.size() > forum::kMaxTitle) return hdk::invalid("a post's title is limited to 200 bytes");
-  if (post.body.size() > forum::kMaxBody) return hdk::invalid("a post's body is limited to 10000 bytes");
+  if (post.title.size() > forum::kMaxTitle)
+    return hdk::invalid("a post's title is limited to 200 bytes");
+  if (post.body.size() > forum::kMaxBody)
+    return hdk::invalid("a post's body is limited to 10000 bytes");
   return hdk::valid();
 }
 
 hdk::ValidateCallbackResult validate_comment(const Comment& comment) {
   if (comment.text.empty()) return hdk::invalid("a comment needs some text");
-  if (comment.text.size() > forum::kMaxComment) return hdk::invalid("a comment is limited to 2000 bytes");
+  if (comment.text.size() > forum::kMaxComment)
+    return hdk::invalid("a comment is limited to 2000 bytes");
   return hdk::valid();
 }
 
@@ -70,18 +73,14 @@ hdk::ValidateCallbackResult validate_entry(std::uint8_t type, const hdk::Entry& 
 hdk::ExternResult<hdk::ValidateCallbackResult> validate_change(const hdk::AgentPubKey& changer,
                                                                const hdk::ActionHash& original,
                                                                const std::string& verb) {
-  // Holochain's hdi fetches it with must_get_action (deterministic: it never
-  // answers "not found", it retries later). The HDK has no must_get_* yet, so
-  // this reads it with get, which the host stub allows inside validate.
-  HDK_TRY(const auto record, hdk::get(original));
-  if (!record) {
-    // Not here yet: ask to be validated again once it arrives, never say Invalid.
-    return hdk::ValidateCallbackResult{hdk::validate_callback_result::UnresolvedDependencies{
-        hdk::unresolved_dependencies::Hashes{{hdk::to_any_dht(original)}}}};
-  }
-  if (app_entry_index(record->action()) != index_of<Post>())
+  // validate may read only deterministically: must_get_action either finds the
+  // action or ends this callback with UnresolvedDependencies (the conductor
+  // validates again once it arrives); it never answers "not found".
+  HDK_TRY(const auto signed_original, hdk::must_get_action(original));
+  const hdk::Action& action = signed_original.content();
+  if (app_entry_index(action) != index_of<Post>())
     return hdk::invalid("only posts can be " + verb + "d");
-  if (record->action().author() != changer) return hdk::invalid("only the author may " + verb + " a post");
+  if (action.author() != changer) return hdk::invalid("only the author may " + verb + " a post");
   return hdk::valid();
 }
 
@@ -90,8 +89,9 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_change(const hdk::AgentP
 hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
   // Content: StoreEntry comes for every create and every update.
   if (const auto* store = std::get_if<hdk::op::StoreEntry>(&op)) {
-    const auto type = std::visit([](const auto& a) { return app_entry_index(a.action.value.entry_type); },
-                                 store->action.hashed.content);
+    const auto type =
+        std::visit([](const auto& a) { return app_entry_index(a.action.value.entry_type); },
+                   store->action.hashed.content);
     if (!type) return hdk::valid();  // not an app entry (an agent key)
     return validate_entry(*type, store->entry);
   }

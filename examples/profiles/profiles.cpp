@@ -49,6 +49,7 @@ HDK_EXTERN(sign_statement);
 /// Whether `signed_statement.author` signed exactly this statement. Any agent
 /// can check it: verifying needs only the public key.
 hdk::ExternResult<bool> verify_statement(SignedStatement signed_statement) {
-  return hdk::verify_signature(signed_statement.author, signed_statement.signature, signed_statement.statement);
+  return hdk::verify_signature(signed_statement.author, signed_statement.signature,
+                               signed_statement.statement);
 }
 HDK_EXTERN(verify_statement);

@@ -10,6 +10,11 @@ namespace {
 const FuncType kZomeFunction{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kAllocate{{ValType::I32}, {ValType::I32}};
 const FuncType kDeallocate{{ValType::I32, ValType::I32}, {}};
+const FuncType kConstFunction{{}, {ValType::I32}};
+
+bool is_const_function(std::string_view name) {
+  return name == "__num_entry_types" || name == "__num_link_types";
+}
 
 }  // namespace
 
@@ -31,8 +36,11 @@ AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
       continue;
     }
     if (!find_host_fn(imp.name)) {
-      report.errors.push_back("imports " + full + ", which no host function in this HDK provides");
-      continue;
+      if (!is_holochain_host_fn(imp.name)) {
+        report.errors.push_back("imports " + full + ", which is not a Holochain host function");
+        continue;
+      }
+      report.unprovided_host_functions.push_back(imp.name);
     }
     if (!(imp.type == kZomeFunction)) {
       report.errors.push_back("imports " + full + " as " + describe(imp.type) +
@@ -61,6 +69,14 @@ AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
       if (!(exp.type == kDeallocate))
         report.errors.push_back("exports __hc__deallocate_1 as " + describe(exp.type) +
                                 "; it must be (i32, i32) -> ()");
+      continue;
+    }
+    if (is_const_function(exp.name)) {
+      if (exp.type == kConstFunction)
+        report.const_functions.push_back(exp.name);
+      else
+        report.errors.push_back("exports " + exp.name + " as " + describe(exp.type) +
+                                "; Holochain reads it as a () -> i32 const function");
       continue;
     }
     if (!(exp.type == kZomeFunction)) {

@@ -29,9 +29,10 @@ int native_host_call(void* host_ctx, const char* import_name, const std::uint8_t
                      std::size_t in_len, void* sink_ctx, hdk_native_sink sink) {
   auto* state = static_cast<NativeCallState*>(host_ctx);
   const std::optional<HostFnId> id = find_host_fn(import_name);
-  if (!id) return HDK_NATIVE_UNKNOWN_NAME;
+  if (!id && !is_holochain_host_fn(import_name)) return HDK_NATIVE_UNKNOWN_NAME;
   try {
-    const std::vector<std::uint8_t> out = run_host_fn(*id, *state->context, {in, in_len});
+    const std::vector<std::uint8_t> out = id ? run_host_fn(*id, *state->context, {in, in_len})
+                                             : unprovided_host_fn_result(import_name);
     sink(sink_ctx, out.data(), out.size());
     return HDK_NATIVE_OK;
   } catch (ShortCircuit& sc) {
@@ -56,6 +57,13 @@ class NativeZome final : public Zome {
 
   const std::vector<std::string>& functions() const override { return functions_; }
   std::string_view runtime() const override { return "native"; }
+
+  std::optional<std::int32_t> const_value(std::string_view name) override {
+    std::int32_t value = 0;
+    if (table_->const_value(std::string(name).c_str(), &value) != HDK_NATIVE_OK)
+      return std::nullopt;
+    return value;
+  }
 
   CallResult call(std::string_view function, std::span<const std::uint8_t> input,
                   CallContext& context) override {

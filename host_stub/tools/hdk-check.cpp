@@ -17,8 +17,10 @@ namespace {
 const char* kUsage =
     "usage: hdk-check [--json] [--quiet] ZOME.wasm\n"
     "  Lists imports and exports; exits 1 when the module would not load in a\n"
-    "  Holochain conductor (imports other than env.__hc__* host functions, no\n"
-    "  memory or allocator exports, zome functions not (i32, i32) -> i64).\n";
+    "  Holochain conductor (imports other than Holochain's env.__hc__* host\n"
+    "  functions, no memory or allocator exports, zome functions not\n"
+    "  (i32, i32) -> i64, const functions __num_entry_types/__num_link_types\n"
+    "  not () -> i32).\n";
 
 std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
   return kind == hdk_host::ExternKind::Func ? hdk_host::describe(type) : "";
@@ -84,6 +86,8 @@ int main(int argc, char** argv) {
                                 {"kind", hdk_host::to_string(exp.kind)},
                                 {"type", type_of(exp.kind, exp.type)}});
     out["zome_functions"] = report.zome_functions;
+    out["const_functions"] = report.const_functions;
+    out["unprovided_host_functions"] = report.unprovided_host_functions;
     out["errors"] = report.errors;
     std::cout << out.dump(2) << "\n";
   } else if (!quiet || !report.ok()) {
@@ -100,8 +104,18 @@ int main(int argc, char** argv) {
     }
     for (const auto& error : report.errors)
       std::cerr << "hdk-check: " << path << ": " << error << "\n";
-    if (!quiet && report.ok())
-      std::cout << "ok: " << report.zome_functions.size() << " zome function(s)\n";
+    if (!quiet && report.ok()) {
+      if (!report.unprovided_host_functions.empty()) {
+        std::cout << "note: a conductor provides every import; the hdk-cpp host stub answers ";
+        for (std::size_t i = 0; i < report.unprovided_host_functions.size(); ++i)
+          std::cout << (i ? ", " : "") << report.unprovided_host_functions[i];
+        std::cout << " with an error\n";
+      }
+      std::cout << "ok: " << report.zome_functions.size() << " zome function(s)";
+      if (!report.const_functions.empty())
+        std::cout << ", " << report.const_functions.size() << " const function(s)";
+      std::cout << "\n";
+    }
   }
   return report.ok() ? 0 : 1;
 }

@@ -84,15 +84,17 @@ TEST_CASE("boundary: faults are typed, name the zome and function, and the host 
         const char* function;
         FaultKind kind;
       };
-      for (const Case c : {Case{"trap", FaultKind::Trap}, Case{"bad_pointer", FaultKind::OutOfBounds},
-                           Case{"bad_result", FaultKind::BadResult},
-                           Case{"trace_bad_pointer", FaultKind::OutOfBounds},
-                           Case{"no_such_function", FaultKind::MissingExport}}) {
+      for (const Case c :
+           {Case{"trap", FaultKind::Trap}, Case{"bad_pointer", FaultKind::OutOfBounds},
+            Case{"bad_result", FaultKind::BadResult},
+            Case{"trace_bad_pointer", FaultKind::OutOfBounds},
+            Case{"no_such_function", FaultKind::MissingExport}}) {
         const auto r = hdk_test::call(*z.zome, c.function, hdk::Unit{});
         INFO(c.function << ": " << r.describe());
         REQUIRE(r.fault());
         CHECK(r.fault()->kind() == c.kind);
-        CHECK(std::string(r.fault()->what()).find(std::string("`") + c.function + "`") != std::string::npos);
+        CHECK(std::string(r.fault()->what()).find(std::string("`") + c.function + "`") !=
+              std::string::npos);
         CHECK(std::string(r.fault()->what()).find("`boundary`") != std::string::npos);
         // The same zome still answers.
         const auto ok = hdk_test::call(*z.zome, "constructed", hdk::Unit{});
@@ -160,7 +162,8 @@ TEST_CASE("boundary: a fresh instance per call, or one reused on request") {
 }
 
 TEST_CASE("boundary: modules a conductor would refuse are refused at load") {
-  auto host = std::make_shared<hdk_host::Host>(hdk_host::make_engine(hdk_test::engine_names().front()));
+  auto host =
+      std::make_shared<hdk_host::Host>(hdk_host::make_engine(hdk_test::engine_names().front()));
   const std::vector<std::uint8_t> not_wasm = {0x00, 0x61, 0x73, 0x6d, 0x02, 0x00};
   try {
     host->load_wasm(not_wasm, "junk");

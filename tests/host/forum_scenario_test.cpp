@@ -8,11 +8,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../examples/forum/forum_types.hpp"
 #include "hdk_host/scenario.hpp"
 #include "hdk_host/world.hpp"
 #include "support/engines.hpp"
 #include "support/paths.hpp"
-#include "../../examples/forum/forum_types.hpp"
 
 using forum::Comment;
 using forum::CommentItem;
@@ -29,13 +29,19 @@ struct ForumRuntime {
 
 std::vector<ForumRuntime> forum_runtimes() {
   std::vector<ForumRuntime> out;
-  out.push_back({"native", "native",
-                 {"forum", "seed", {"forum_integrity", hdk_test::native_zome_path("forum_integrity")},
+  out.push_back({"native",
+                 "native",
+                 {"forum",
+                  "seed",
+                  {"forum_integrity", hdk_test::native_zome_path("forum_integrity")},
                   {{"forum", hdk_test::native_zome_path("forum")}}}});
   for (const auto& [toolchain, dir] : hdk_test::zome_dirs())
     for (const auto& engine : hdk_test::engine_names())
-      out.push_back({toolchain + "/" + engine, engine,
-                     {"forum", "seed", {"forum_integrity", dir / "forum_integrity.wasm"},
+      out.push_back({toolchain + "/" + engine,
+                     engine,
+                     {"forum",
+                      "seed",
+                      {"forum_integrity", dir / "forum_integrity.wasm"},
                       {{"forum", dir / "forum.wasm"}}}});
   return out;
 }
@@ -61,7 +67,8 @@ TEST_CASE("forum: two agents post, list, comment and edit on every runtime") {
       const auto bob = scenario.add_agent("bob");
 
       // alice posts: a Create, then the anchor's CreateLink.
-      const auto created = scenario.call(alice, "forum", "create_post", Post{"Hello", "first post"});
+      const auto created =
+          scenario.call(alice, "forum", "create_post", Post{"Hello", "first post"});
       INFO(created.describe());
       REQUIRE(created.ok());
       const auto post_hash = created.value<hdk::ActionHash>();
@@ -81,17 +88,19 @@ TEST_CASE("forum: two agents post, list, comment and edit on every runtime") {
       CHECK(posts[0].author == alice.key);
       CHECK(posts[0].post.title == "Hello");
       CHECK(posts[0].post.body == "first post");
-      const auto got = scenario.call(bob, "forum", "get_post", post_hash).value<std::optional<Post>>();
+      const auto got =
+          scenario.call(bob, "forum", "get_post", post_hash).value<std::optional<Post>>();
       REQUIRE(got);
       CHECK(got->title == "Hello");
 
       // bob comments; alice sees the comment under her post.
-      const auto commented = scenario.call(bob, "forum", "comment_on_post", Comment{post_hash, "Welcome!"});
+      const auto commented =
+          scenario.call(bob, "forum", "comment_on_post", Comment{post_hash, "Welcome!"});
       INFO(commented.describe());
       REQUIRE(commented.ok());
       CHECK(last_action_type(scenario, bob) == "CreateLink");
-      const auto comments =
-          scenario.call(alice, "forum", "list_comments", post_hash).value<std::vector<CommentItem>>();
+      const auto comments = scenario.call(alice, "forum", "list_comments", post_hash)
+                                .value<std::vector<CommentItem>>();
       REQUIRE(comments.size() == 1);
       CHECK(comments[0].hash == commented.value<hdk::ActionHash>());
       CHECK(comments[0].author == bob.key);
@@ -105,28 +114,34 @@ TEST_CASE("forum: two agents post, list, comment and edit on every runtime") {
       CHECK_THAT(error_message(untitled), Catch::Contains("a post needs a title"));
       CHECK(scenario.chain(alice).size() == alice_len);
       CHECK(scenario.dht().size() == dht_size);
-      CHECK(scenario.call(bob, "forum", "list_posts", hdk::Unit{}).value<std::vector<PostItem>>().size() == 1);
+      CHECK(scenario.call(bob, "forum", "list_posts", hdk::Unit{})
+                .value<std::vector<PostItem>>()
+                .size() == 1);
 
       // bob may not edit alice's post.
       const std::size_t bob_len = scenario.chain(bob).size();
-      const auto hijack =
-          scenario.call(bob, "forum", "update_post", forum::UpdatePostInput{post_hash, Post{"Mine now", ""}});
+      const auto hijack = scenario.call(bob, "forum", "update_post",
+                                        forum::UpdatePostInput{post_hash, Post{"Mine now", ""}});
       REQUIRE_FALSE(hijack.ok());
       CHECK_THAT(error_message(hijack), Catch::Contains("only the author may update a post"));
       CHECK(scenario.chain(bob).size() == bob_len);
 
       // alice may; the new version has its own hash, the original stays readable.
-      const auto edited = scenario.call(alice, "forum", "update_post",
-                                        forum::UpdatePostInput{post_hash, Post{"Hello, edited", "first post"}});
+      const auto edited =
+          scenario.call(alice, "forum", "update_post",
+                        forum::UpdatePostInput{post_hash, Post{"Hello, edited", "first post"}});
       INFO(edited.describe());
       REQUIRE(edited.ok());
       const auto edit_hash = edited.value<hdk::ActionHash>();
       CHECK(edit_hash != post_hash);
       CHECK(last_action_type(scenario, alice) == "Update");
-      const auto new_version = scenario.call(bob, "forum", "get_post", edit_hash).value<std::optional<Post>>();
+      const auto new_version =
+          scenario.call(bob, "forum", "get_post", edit_hash).value<std::optional<Post>>();
       REQUIRE(new_version);
       CHECK(new_version->title == "Hello, edited");
-      CHECK(scenario.call(bob, "forum", "get_post", post_hash).value<std::optional<Post>>()->title == "Hello");
+      CHECK(
+          scenario.call(bob, "forum", "get_post", post_hash).value<std::optional<Post>>()->title ==
+          "Hello");
 
       // Deleting follows the same rule: bob may not, alice may, and the post leaves the list.
       const auto bob_deletes = scenario.call(bob, "forum", "delete_post", post_hash);
@@ -136,7 +151,9 @@ TEST_CASE("forum: two agents post, list, comment and edit on every runtime") {
       INFO(alice_deletes.describe());
       REQUIRE(alice_deletes.ok());
       CHECK(last_action_type(scenario, alice) == "DeleteLink");
-      CHECK(scenario.call(bob, "forum", "list_posts", hdk::Unit{}).value<std::vector<PostItem>>().empty());
+      CHECK(scenario.call(bob, "forum", "list_posts", hdk::Unit{})
+                .value<std::vector<PostItem>>()
+                .empty());
     }
   }
 }
@@ -148,40 +165,46 @@ TEST_CASE("forum: validation enforces the length limits; comments cannot be edit
       scenario.install(rt.dna);
       const auto alice = scenario.add_agent("alice");
 
-      const auto longest = scenario.call(alice, "forum", "create_post",
-                                         Post{std::string(forum::kMaxTitle, 't'), std::string(forum::kMaxBody, 'b')});
+      const auto longest = scenario.call(
+          alice, "forum", "create_post",
+          Post{std::string(forum::kMaxTitle, 't'), std::string(forum::kMaxBody, 'b')});
       INFO(longest.describe());
       REQUIRE(longest.ok());
       const auto post_hash = longest.value<hdk::ActionHash>();
 
-      const auto long_title =
-          scenario.call(alice, "forum", "create_post", Post{std::string(forum::kMaxTitle + 1, 't'), ""});
+      const auto long_title = scenario.call(alice, "forum", "create_post",
+                                            Post{std::string(forum::kMaxTitle + 1, 't'), ""});
       CHECK_THAT(error_message(long_title), Catch::Contains("title is limited to 200 bytes"));
-      const auto long_body =
-          scenario.call(alice, "forum", "create_post", Post{"t", std::string(forum::kMaxBody + 1, 'b')});
+      const auto long_body = scenario.call(alice, "forum", "create_post",
+                                           Post{"t", std::string(forum::kMaxBody + 1, 'b')});
       CHECK_THAT(error_message(long_body), Catch::Contains("body is limited to 10000 bytes"));
       // Updates pass the same content rules as creates.
-      const auto bad_edit =
-          scenario.call(alice, "forum", "update_post", forum::UpdatePostInput{post_hash, Post{"", ""}});
+      const auto bad_edit = scenario.call(alice, "forum", "update_post",
+                                          forum::UpdatePostInput{post_hash, Post{"", ""}});
       CHECK_THAT(error_message(bad_edit), Catch::Contains("a post needs a title"));
 
-      const auto long_comment = scenario.call(alice, "forum", "comment_on_post",
-                                              Comment{post_hash, std::string(forum::kMaxComment + 1, 'c')});
-      CHECK_THAT(error_message(long_comment), Catch::Contains("a comment is limited to 2000 bytes"));
-      const auto comment = scenario.call(alice, "forum", "comment_on_post", Comment{post_hash, "ok"});
+      const auto long_comment =
+          scenario.call(alice, "forum", "comment_on_post",
+                        Comment{post_hash, std::string(forum::kMaxComment + 1, 'c')});
+      CHECK_THAT(error_message(long_comment),
+                 Catch::Contains("a comment is limited to 2000 bytes"));
+      const auto comment =
+          scenario.call(alice, "forum", "comment_on_post", Comment{post_hash, "ok"});
       REQUIRE(comment.ok());
       // update_post on a comment: refused, even for its author. An update keeps
       // its original's entry type, so the post's bytes fail as a comment first.
       const std::size_t alice_len = scenario.chain(alice).size();
-      const auto edit_comment = scenario.call(alice, "forum", "update_post",
-                                              forum::UpdatePostInput{comment.value<hdk::ActionHash>(), Post{"x", ""}});
+      const auto edit_comment =
+          scenario.call(alice, "forum", "update_post",
+                        forum::UpdatePostInput{comment.value<hdk::ActionHash>(), Post{"x", ""}});
       REQUIRE_FALSE(edit_comment.ok());
       CHECK_THAT(error_message(edit_comment), Catch::Contains("this entry is not a comment"));
       CHECK(scenario.chain(alice).size() == alice_len);
 
       // The coordinator's own check, before any write.
       const std::array<std::uint8_t, 32> nowhere{};
-      const auto missing = hdk_host::world::make_hash<hdk::HashType::Action>(hdk::hash_prefix::kAction, nowhere);
+      const auto missing =
+          hdk_host::world::make_hash<hdk::HashType::Action>(hdk::hash_prefix::kAction, nowhere);
       const auto orphan = scenario.call(alice, "forum", "comment_on_post", Comment{missing, "hi"});
       CHECK_THAT(error_message(orphan), Catch::Contains("no such post"));
     }

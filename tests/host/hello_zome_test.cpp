@@ -47,8 +47,8 @@ TEST_CASE("hello: every runtime answers the same bytes") {
     CHECK(r.raw() == reference);
   }
   // Ok(ExternIO("Hello, Bo!")) = 81 a2 "Ok" c4 0b ab "Hello, Bo!"
-  const std::vector<std::uint8_t> expected = {0x81, 0xa2, 'O', 'k', 0xc4, 0x0b, 0xaa, 'H', 'e', 'l', 'l',
-                                              'o', ',', ' ', 'B', 'o', '!'};
+  const std::vector<std::uint8_t> expected = {0x81, 0xa2, 'O', 'k', 0xc4, 0x0b, 0xaa, 'H', 'e',
+                                              'l',  'l',  'o', ',', ' ',  'B',  'o',  '!'};
   CHECK(reference == expected);
 }
 

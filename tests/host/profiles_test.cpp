@@ -6,10 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../examples/profiles/profiles_types.hpp"
 #include "hdk_host/scenario.hpp"
 #include "support/engines.hpp"
 #include "support/paths.hpp"
-#include "../../examples/profiles/profiles_types.hpp"
 
 using profiles::Profile;
 using profiles::SignedStatement;
@@ -24,13 +24,19 @@ struct ProfilesRuntime {
 
 std::vector<ProfilesRuntime> profiles_runtimes() {
   std::vector<ProfilesRuntime> out;
-  out.push_back({"native", "native",
-                 {"profiles", "", {"profiles_integrity", hdk_test::native_zome_path("profiles_integrity")},
+  out.push_back({"native",
+                 "native",
+                 {"profiles",
+                  "",
+                  {"profiles_integrity", hdk_test::native_zome_path("profiles_integrity")},
                   {{"profiles", hdk_test::native_zome_path("profiles")}}}});
   for (const auto& [toolchain, dir] : hdk_test::zome_dirs())
     for (const auto& engine : hdk_test::engine_names())
-      out.push_back({toolchain + "/" + engine, engine,
-                     {"profiles", "", {"profiles_integrity", dir / "profiles_integrity.wasm"},
+      out.push_back({toolchain + "/" + engine,
+                     engine,
+                     {"profiles",
+                      "",
+                      {"profiles_integrity", dir / "profiles_integrity.wasm"},
                       {{"profiles", dir / "profiles.wasm"}}}});
   return out;
 }
@@ -49,7 +55,8 @@ TEST_CASE("profiles: random nonces, host time, signatures checked by another age
       INFO(first.describe());
       REQUIRE(first.ok());
       const auto a = first.value<Profile>();
-      const auto b = scenario.call(bob, "profiles", "create_profile", std::string("alice")).value<Profile>();
+      const auto b =
+          scenario.call(bob, "profiles", "create_profile", std::string("alice")).value<Profile>();
       CHECK(a.nonce.size() == profiles::kNonceBytes);
       // Same nickname, different agents: the nonces (16 random bytes) differ.
       CHECK(a.nonce != b.nonce);
@@ -58,7 +65,8 @@ TEST_CASE("profiles: random nonces, host time, signatures checked by another age
       CHECK_FALSE(b.created_at < a.created_at);
 
       // Each agent's profile is found through its key; the committed one is the one returned.
-      const auto found = scenario.call(bob, "profiles", "get_profile", alice.key).value<std::optional<Profile>>();
+      const auto found =
+          scenario.call(bob, "profiles", "get_profile", alice.key).value<std::optional<Profile>>();
       REQUIRE(found);
       CHECK(found->nonce == a.nonce);
       CHECK(found->created_at == a.created_at);
@@ -70,7 +78,8 @@ TEST_CASE("profiles: random nonces, host time, signatures checked by another age
       CHECK_THAT(nameless.wasm_error()->message(), Catch::Contains("a nickname has 1 to 50 bytes"));
 
       // alice signs; bob checks the signature with alice's public key only.
-      const auto signed_call = scenario.call(alice, "profiles", "sign_statement", std::string("I wrote this"));
+      const auto signed_call =
+          scenario.call(alice, "profiles", "sign_statement", std::string("I wrote this"));
       INFO(signed_call.describe());
       REQUIRE(signed_call.ok());
       auto statement = signed_call.value<SignedStatement>();

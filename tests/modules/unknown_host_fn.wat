@@ -1,4 +1,4 @@
-;; An env.__hc__ import that no host function in the list provides.
+;; An env.__hc__ import that is not one of Holochain's host functions.
 (module
   (import "env" "__hc__no_such_thing_1" (func (param i32 i32) (result i64)))
   (memory (export "memory") 1)

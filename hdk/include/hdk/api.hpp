@@ -20,7 +20,9 @@ inline ExternResult<Unit> trace(Level level, std::string msg) {
 inline ExternResult<Timestamp> sys_time() { return host_fn::sys_time(Unit{}); }
 
 /// `count` cryptographically random bytes from the host.
-inline ExternResult<Bytes> random_bytes(std::uint32_t count) { return host_fn::random_bytes(count); }
+inline ExternResult<Bytes> random_bytes(std::uint32_t count) {
+  return host_fn::random_bytes(count);
+}
 
 // ---- info ----
 
@@ -49,8 +51,9 @@ ExternResult<ActionHash> create_entry(const T& value,
                                       EntryVisibility visibility = EntryVisibility::Public) {
   HDK_TRY(const ZomeInfo info, zome_info());
   HDK_TRY(const ZomeIndex zome, api_detail::first_dependency(info.zome_types.entries));
-  CreateInput input{entry_def_location::App{AppEntryDefLocation{zome, EntryTypes::template index_of<T>()}},
-                    visibility, Entry::app(value), ChainTopOrdering::Strict};
+  CreateInput input{
+      entry_def_location::App{AppEntryDefLocation{zome, EntryTypes::template index_of<T>()}},
+      visibility, Entry::app(value), ChainTopOrdering::Strict};
   return host_fn::create(input);
 }
 
@@ -69,14 +72,53 @@ inline ExternResult<ActionHash> delete_entry(const ActionHash& original) {
 inline ExternResult<std::optional<Record>> get(const AnyDhtHash& hash,
                                                GetOptions options = GetOptions{}) {
   HDK_TRY(auto records, host_fn::get(std::vector<GetInput>{GetInput{hash, options}}));
-  if (records.size() != 1) return HDK_ERROR("get: the host answered for a different number of hashes");
+  if (records.size() != 1)
+    return HDK_ERROR("get: the host answered for a different number of hashes");
   return std::move(records.front());
 }
-inline ExternResult<std::optional<Record>> get(const ActionHash& hash, GetOptions options = GetOptions{}) {
+inline ExternResult<std::optional<Record>> get(const ActionHash& hash,
+                                               GetOptions options = GetOptions{}) {
   return get(to_any_dht(hash), options);
 }
-inline ExternResult<std::optional<Record>> get(const EntryHash& hash, GetOptions options = GetOptions{}) {
+inline ExternResult<std::optional<Record>> get(const EntryHash& hash,
+                                               GetOptions options = GetOptions{}) {
   return get(to_any_dht(hash), options);
+}
+
+/// The record or entry at `hash` with what the DHT knows about it: for an
+/// action hash the updates and deletes naming it, for an entry hash every
+/// action that wrote it, their updates and deletes, and whether it is live.
+inline ExternResult<std::optional<Details>> get_details(const AnyDhtHash& hash,
+                                                        GetOptions options = GetOptions{}) {
+  HDK_TRY(auto details, host_fn::get_details(std::vector<GetInput>{GetInput{hash, options}}));
+  if (details.size() != 1)
+    return HDK_ERROR("get_details: the host answered for a different number of hashes");
+  return std::move(details.front());
+}
+inline ExternResult<std::optional<Details>> get_details(const ActionHash& hash,
+                                                        GetOptions options = GetOptions{}) {
+  return get_details(to_any_dht(hash), options);
+}
+inline ExternResult<std::optional<Details>> get_details(const EntryHash& hash,
+                                                        GetOptions options = GetOptions{}) {
+  return get_details(to_any_dht(hash), options);
+}
+
+// ---- validation-time reads (hdi) ----
+// In validate, what is missing ends the callback with UnresolvedDependencies
+// (the host short-circuits it); in a zome call it is an Err(Host).
+
+/// The entry with hash `hash`, whatever became of the actions that wrote it.
+inline ExternResult<EntryHashed> must_get_entry(const EntryHash& hash) {
+  return host_fn::must_get_entry(MustGetEntryInput{hash});
+}
+/// The signed action with hash `hash`.
+inline ExternResult<SignedActionHashed> must_get_action(const ActionHash& hash) {
+  return host_fn::must_get_action(MustGetActionInput{hash});
+}
+/// The record of action `hash`, if it was validated as Valid.
+inline ExternResult<Record> must_get_valid_record(const ActionHash& hash) {
+  return host_fn::must_get_valid_record(MustGetValidRecordInput{hash});
 }
 
 /// Records of this agent's own chain that pass `filter`.
@@ -111,15 +153,17 @@ ExternResult<LinkTypeFilter> filter_for(LinkTypes type) {
 }
 }  // namespace api_detail
 
-/// The live links of type `type` from `base`, optionally only those whose tag starts with `tag_prefix`.
+/// The live links of type `type` from `base`, optionally only those whose tag starts with
+/// `tag_prefix`.
 template <class LinkTypes>
 ExternResult<std::vector<Link>> get_links(const AnyLinkableHash& base, LinkTypes type,
                                           std::optional<LinkTag> tag_prefix = std::nullopt) {
   HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(type));
-  GetLinksInput input{base, std::move(filter), GetOptions{}, std::move(tag_prefix),
-                      std::nullopt, std::nullopt, std::nullopt};
+  GetLinksInput input{base,         std::move(filter), GetOptions{}, std::move(tag_prefix),
+                      std::nullopt, std::nullopt,      std::nullopt};
   HDK_TRY(auto links, host_fn::get_links(std::vector<GetLinksInput>{std::move(input)}));
-  if (links.size() != 1) return HDK_ERROR("get_links: the host answered for a different number of queries");
+  if (links.size() != 1)
+    return HDK_ERROR("get_links: the host answered for a different number of queries");
   return std::move(links.front());
 }
 
@@ -163,18 +207,21 @@ ExternResult<Unit> emit_signal(const T& value) {
 
 /// Calls `fn_name` of zome `zome_name` in this same cell; the answer decoded as Out.
 template <class Out, class In>
-ExternResult<Out> call(const std::string& zome_name, const std::string& fn_name, const In& payload) {
+ExternResult<Out> call(const std::string& zome_name, const std::string& fn_name,
+                       const In& payload) {
   Call c;
   c.zome_name = zome_name;
   c.fn_name = fn_name;
   c.payload = ExternIO::from(payload);
   HDK_TRY(auto responses, host_fn::call(std::vector<Call>{std::move(c)}));
-  if (responses.size() != 1) return HDK_ERROR("call: the host answered for a different number of calls");
+  if (responses.size() != 1)
+    return HDK_ERROR("call: the host answered for a different number of calls");
   const auto* ok = std::get_if<zome_call_response::Ok>(&responses.front());
   if (!ok) return HDK_ERROR("call: " + zome_name + "." + fn_name + " did not answer Ok");
   Out out{};
   DecodeError err;
-  if (!ok->output.decode(out, err)) return HDK_ERROR("call: cannot decode the answer: " + err.message);
+  if (!ok->output.decode(out, err))
+    return HDK_ERROR("call: cannot decode the answer: " + err.message);
   return out;
 }
 
@@ -187,7 +234,8 @@ inline std::string format(const char* fmt, ...) {
   const int n = std::vsnprintf(small, sizeof small, fmt, args);
   va_end(args);
   if (n < 0) return {};
-  if (static_cast<std::size_t>(n) < sizeof small) return std::string(small, static_cast<std::size_t>(n));
+  if (static_cast<std::size_t>(n) < sizeof small)
+    return std::string(small, static_cast<std::size_t>(n));
   std::string out(static_cast<std::size_t>(n), '\0');
   va_start(args, fmt);
   std::vsnprintf(out.data(), out.size() + 1, fmt, args);
@@ -199,7 +247,7 @@ inline std::string format(const char* fmt, ...) {
 }  // namespace hdk
 
 /// printf-style debug trace, like the Rust hdk's `debug!`: file and line first.
-#define HDK_DEBUG(...)                                                                       \
-  (void)::hdk::trace(::hdk::Level::DEBUG, ::hdk::api_detail::format("%s:%d: ", HDK_MODULE_PATH, \
-                                                                   __LINE__) +             \
-                                             ::hdk::api_detail::format(__VA_ARGS__))
+#define HDK_DEBUG(...)                                                                 \
+  (void)::hdk::trace(::hdk::Level::DEBUG,                                              \
+                     ::hdk::api_detail::format("%s:%d: ", HDK_MODULE_PATH, __LINE__) + \
+                         ::hdk::api_detail::format(__VA_ARGS__))

@@ -59,14 +59,14 @@ enum class Shape {
 //   struct Post { std::string title; std::string body; HDK_STRUCT(title, body); };
 //   struct Guest { std::string msg; HDK_NEWTYPE_VARIANT(Guest, msg); };
 // Field names on the wire are the member names as written.
-#define HDK_DETAIL_SHAPE_(shape_value, ...)                                     \
-  static constexpr ::hdk::Shape hdk_shape = ::hdk::Shape::shape_value;          \
-  static constexpr std::string_view hdk_field_list = #__VA_ARGS__;             \
-  auto hdk_tie() { return std::tie(__VA_ARGS__); }                              \
+#define HDK_DETAIL_SHAPE_(shape_value, ...)                            \
+  static constexpr ::hdk::Shape hdk_shape = ::hdk::Shape::shape_value; \
+  static constexpr std::string_view hdk_field_list = #__VA_ARGS__;     \
+  auto hdk_tie() { return std::tie(__VA_ARGS__); }                     \
   auto hdk_tie() const { return std::tie(__VA_ARGS__); }
 
-#define HDK_DETAIL_VARIANT_(shape_value, name, ...)                             \
-  static constexpr std::string_view hdk_variant_name = #name;                  \
+#define HDK_DETAIL_VARIANT_(shape_value, name, ...)           \
+  static constexpr std::string_view hdk_variant_name = #name; \
   HDK_DETAIL_SHAPE_(shape_value, __VA_ARGS__)
 
 /// A struct: a map of its fields by name (serde's default with struct maps).
@@ -77,16 +77,16 @@ enum class Shape {
 #define HDK_TUPLE(...) HDK_DETAIL_SHAPE_(Tuple, __VA_ARGS__) static_assert(true)
 /// Enum alternatives, used as the types of a std::variant (see Codec<std::variant>).
 #define HDK_UNIT_VARIANT(name) HDK_DETAIL_VARIANT_(UnitVariant, name) static_assert(true)
-#define HDK_NEWTYPE_VARIANT(name, field)                                        \
+#define HDK_NEWTYPE_VARIANT(name, field) \
   HDK_DETAIL_VARIANT_(NewtypeVariant, name, field) static_assert(true)
-#define HDK_TUPLE_VARIANT(name, ...)                                            \
+#define HDK_TUPLE_VARIANT(name, ...) \
   HDK_DETAIL_VARIANT_(TupleVariant, name, __VA_ARGS__) static_assert(true)
-#define HDK_STRUCT_VARIANT(name, ...)                                           \
+#define HDK_STRUCT_VARIANT(name, ...) \
   HDK_DETAIL_VARIANT_(StructVariant, name, __VA_ARGS__) static_assert(true)
 
 /// A C++ enum whose enumerators are 0, 1, 2, ... in this order, encoded as the
 /// enumerator's name (a Rust enum of unit variants). Namespace scope, beside the enum.
-#define HDK_ENUM(Type, ...)                                                     \
+#define HDK_ENUM(Type, ...)                                                                  \
   [[maybe_unused]] constexpr std::string_view hdk_enum_names(Type*) { return #__VA_ARGS__; } \
   static_assert(true)
 
@@ -102,7 +102,8 @@ constexpr std::array<std::string_view, N> split_names(std::string_view list) {
   while (index < N && pos <= list.size()) {
     while (pos < list.size() && (list[pos] == ' ' || list[pos] == '\n' || list[pos] == '\t')) ++pos;
     std::size_t end = pos;
-    while (end < list.size() && list[end] != ',' && list[end] != ' ' && list[end] != '\n' && list[end] != '\t')
+    while (end < list.size() && list[end] != ',' && list[end] != ' ' && list[end] != '\n' &&
+           list[end] != '\t')
       ++end;
     out[index++] = list.substr(pos, end - pos);
     while (end < list.size() && list[end] != ',') ++end;
@@ -259,17 +260,28 @@ namespace codec_detail {
 
 inline const char* type_name(const msgpack::object& o) {
   switch (o.type) {
-    case msgpack::type::NIL: return "nil";
-    case msgpack::type::BOOLEAN: return "bool";
-    case msgpack::type::POSITIVE_INTEGER: return "unsigned integer";
-    case msgpack::type::NEGATIVE_INTEGER: return "negative integer";
-    case msgpack::type::FLOAT32: return "f32";
-    case msgpack::type::FLOAT64: return "f64";
-    case msgpack::type::STR: return "string";
-    case msgpack::type::BIN: return "bin";
-    case msgpack::type::ARRAY: return "array";
-    case msgpack::type::MAP: return "map";
-    case msgpack::type::EXT: return "ext";
+    case msgpack::type::NIL:
+      return "nil";
+    case msgpack::type::BOOLEAN:
+      return "bool";
+    case msgpack::type::POSITIVE_INTEGER:
+      return "unsigned integer";
+    case msgpack::type::NEGATIVE_INTEGER:
+      return "negative integer";
+    case msgpack::type::FLOAT32:
+      return "f32";
+    case msgpack::type::FLOAT64:
+      return "f64";
+    case msgpack::type::STR:
+      return "string";
+    case msgpack::type::BIN:
+      return "bin";
+    case msgpack::type::ARRAY:
+      return "array";
+    case msgpack::type::MAP:
+      return "map";
+    case msgpack::type::EXT:
+      return "ext";
   }
   return "unknown";
 }
@@ -372,9 +384,7 @@ void encode_fields_as_map(Packer& p, const T& value) {
   p.pack_map(static_cast<std::uint32_t>(names.size()));
   std::size_t i = 0;
   std::apply(
-      [&](const auto&... field) {
-        ((pack_string(p, names[i++]), encode_value(p, field)), ...);
-      },
+      [&](const auto&... field) { ((pack_string(p, names[i++]), encode_value(p, field)), ...); },
       value.hdk_tie());
 }
 
@@ -860,7 +870,8 @@ struct Codec<T, std::enable_if_t<codec_detail::has_shape<T>::value>> {
 /// C++ enums declared with HDK_ENUM: the enumerator's name as a string.
 template <class E>
 struct Codec<E, std::enable_if_t<std::is_enum_v<E> && codec_detail::is_named_enum<E>::value>> {
-  static constexpr std::size_t kCount = codec_detail::count_names(hdk_enum_names(static_cast<E*>(nullptr)));
+  static constexpr std::size_t kCount =
+      codec_detail::count_names(hdk_enum_names(static_cast<E*>(nullptr)));
   static constexpr auto kNames =
       codec_detail::split_names<kCount>(hdk_enum_names(static_cast<E*>(nullptr)));
   static void encode(Packer& p, E v) {
@@ -938,8 +949,8 @@ struct Codec<std::variant<Alts...>> {
       ok = true;
     } else {
       // A bare name is a unit variant; serde refuses it for any other kind.
-      err.message = "invalid type: unit variant, expected `" +
-                    std::string(Alt::hdk_variant_name) + "` with its data";
+      err.message = "invalid type: unit variant, expected `" + std::string(Alt::hdk_variant_name) +
+                    "` with its data";
       ok = false;
     }
     if (ok) out = std::move(alt);
@@ -969,13 +980,13 @@ struct TaggedVariant : std::variant<Alts...> {
   variant_type& as_variant() { return *this; }
 };
 
-#define HDK_INTERNALLY_TAGGED(tag)                                              \
-  static constexpr std::string_view hdk_tag_field = tag;                       \
-  static constexpr std::string_view hdk_content_field = {}                     \
-  /* empty content field: internal tagging */
+#define HDK_INTERNALLY_TAGGED(tag)                       \
+  static constexpr std::string_view hdk_tag_field = tag; \
+  static constexpr std::string_view hdk_content_field =  \
+      {} /* empty content field: internal tagging */
 
-#define HDK_ADJACENTLY_TAGGED(tag, content)                                     \
-  static constexpr std::string_view hdk_tag_field = tag;                       \
+#define HDK_ADJACENTLY_TAGGED(tag, content)              \
+  static constexpr std::string_view hdk_tag_field = tag; \
   static constexpr std::string_view hdk_content_field = content
 
 namespace codec_detail {
@@ -1016,7 +1027,9 @@ void encode_tagged_alt(Packer& p, const Alt& alt) {
       constexpr auto names = field_names<Alt>();
       std::size_t i = 0;
       std::apply(
-          [&](const auto&... field) { ((pack_string(p, names[i++]), encode_value(p, field)), ...); },
+          [&](const auto&... field) {
+            ((pack_string(p, names[i++]), encode_value(p, field)), ...);
+          },
           alt.hdk_tie());
     }
   } else {
@@ -1064,8 +1077,8 @@ void decode_tagged_alt(const msgpack::object& o, const msgpack::object& tag,
 }
 
 template <class T, class... Alts, std::size_t... Is>
-bool decode_tagged(const msgpack::object& o, const msgpack::object& tag,
-                   std::variant<Alts...>& out, DecodeError& err, std::index_sequence<Is...>) {
+bool decode_tagged(const msgpack::object& o, const msgpack::object& tag, std::variant<Alts...>& out,
+                   DecodeError& err, std::index_sequence<Is...>) {
   bool found = false;
   bool ok = false;
   (decode_tagged_alt<T, Alts, Is>(o, tag, out, err, found, ok), ...);
@@ -1089,7 +1102,8 @@ struct Codec<T, std::enable_if_t<codec_detail::is_tagged_enum<T>::value>> {
       err.message = "missing field `" + std::string(T::hdk_tag_field) + "`";
       return false;
     }
-    if (!codec_detail::is_identifier(*tag)) return codec_detail::mismatch(*tag, "variant name", err);
+    if (!codec_detail::is_identifier(*tag))
+      return codec_detail::mismatch(*tag, "variant name", err);
     return decode_with(o, *tag, out.as_variant(), err);
   }
 
@@ -1165,9 +1179,7 @@ class CheckedObjectVisitor : public msgpack::v2::detail::create_object_visitor {
   const char* error() const { return error_; }
 
  private:
-  static bool reference_everything(msgpack::type::object_type, std::size_t, void*) {
-    return true;
-  }
+  static bool reference_everything(msgpack::type::object_type, std::size_t, void*) { return true; }
   bool fail(const char* why) {
     if (!error_) error_ = why;
     return false;
@@ -1186,8 +1198,8 @@ inline bool parse_object(const std::uint8_t* data, std::size_t len, msgpack::zon
   codec_detail::CheckedObjectVisitor visitor(len);
   visitor.set_zone(zone);
   std::size_t offset = 0;
-  const auto ret = msgpack::v2::detail::parse_imp(reinterpret_cast<const char*>(data), len, offset,
-                                              visitor);
+  const auto ret =
+      msgpack::v2::detail::parse_imp(reinterpret_cast<const char*>(data), len, offset, visitor);
   if (ret == msgpack::PARSE_SUCCESS) {
     out = visitor.data();
     return true;

@@ -8,7 +8,7 @@
 //
 // The integrity zome then exports what the conductor reads at install with
 //   HDK_INTEGRITY_TYPES(EntryTypes, LinkTypes);
-// (the entry_defs callback, and the link type count; see docs/host-functions.md).
+// (the entry_defs callback and the type counts; see docs/host-functions.md).
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,7 @@
 
 #include "hdk/codec.hpp"
 #include "hdk/error.hpp"
+#include "hdk/extern.hpp"
 #include "hdk/types/callbacks.hpp"
 #include "hdk/types/entry.hpp"
 #include "hdk/types/link.hpp"
@@ -68,16 +69,18 @@ EntryDefs entry_defs(std::string_view names) {
   }                                                                   \
   static_assert(true)
 
-/// In the integrity zome: the `entry_defs` callback (Holochain's), and
-/// `hdk_num_link_types` (which stands for Holochain's `__num_link_types`
-/// const export, see docs/host-functions.md).
-#define HDK_INTEGRITY_TYPES(EntryTypesName, LinkTypesName)                                       \
-  inline ::hdk::ExternResult<::hdk::EntryDefsCallbackResult> entry_defs() {                      \
-    return ::hdk::EntryDefsCallbackResult{::hdk::entry_defs_callback_result::Defs{               \
-        ::hdk::entry_types_detail::entry_defs<EntryTypesName>(EntryTypesName::hdk_names)}};      \
-  }                                                                                              \
-  HDK_EXTERN(entry_defs);                                                                        \
-  inline ::hdk::ExternResult<std::uint8_t> hdk_num_link_types() {                                \
-    return static_cast<std::uint8_t>(hdk_link_type_count(static_cast<LinkTypesName*>(nullptr))); \
-  }                                                                                              \
-  HDK_EXTERN(hdk_num_link_types)
+/// In the integrity zome, what Holochain's hdi macros export: the
+/// `entry_defs` callback, and the const functions `__num_entry_types` and
+/// `__num_link_types` (() -> i32) from which the conductor numbers the types.
+#define HDK_INTEGRITY_TYPES(EntryTypesName, LinkTypesName)                                  \
+  static_assert(EntryTypesName::kCount < 256, "hdk: at most 255 entry types per zome");     \
+  static_assert(hdk_link_type_count(static_cast<LinkTypesName*>(nullptr)) < 256,            \
+                "hdk: at most 255 link types per zome");                                    \
+  inline ::hdk::ExternResult<::hdk::EntryDefsCallbackResult> entry_defs() {                 \
+    return ::hdk::EntryDefsCallbackResult{::hdk::entry_defs_callback_result::Defs{          \
+        ::hdk::entry_types_detail::entry_defs<EntryTypesName>(EntryTypesName::hdk_names)}}; \
+  }                                                                                         \
+  HDK_EXTERN(entry_defs);                                                                   \
+  HDK_CONST_FN(num_entry_types, "__num_entry_types", EntryTypesName::kCount);               \
+  HDK_CONST_FN(num_link_types, "__num_link_types",                                          \
+               hdk_link_type_count(static_cast<LinkTypesName*>(nullptr)))

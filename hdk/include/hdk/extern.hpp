@@ -104,6 +104,22 @@ GuestPtrLen call_from_host(GuestPtr ptr, Len len) {
 
 }  // namespace hdk::extern_detail
 
+// A Holochain "const function": an export of type () -> i32 the conductor
+// calls once, with no input and no host (e.g. `__num_entry_types`). `id`
+// names the C++ symbol, `export_name` the wasm export.
+#if HDK_WASM
+#define HDK_CONST_FN(id, export_name, value)                         \
+  extern "C" HDK_EXPORT(export_name) std::int32_t hdk_const_##id() { \
+    return static_cast<std::int32_t>(value);                         \
+  }                                                                  \
+  static_assert(true)
+#else
+#define HDK_CONST_FN(id, export_name, value)                                       \
+  [[maybe_unused]] static const ::hdk::native::ConstRegistration hdk_const_##id {  \
+    export_name, []() -> std::int32_t { return static_cast<std::int32_t>(value); } \
+  }
+#endif
+
 #if HDK_WASM
 #define HDK_EXTERN(fn)                                                              \
   extern "C" HDK_EXPORT(#fn)::hdk::GuestPtrLen hdk_extern_##fn(::hdk::GuestPtr ptr, \

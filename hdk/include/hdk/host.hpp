@@ -76,14 +76,14 @@ ExternResult<Output> call(const char* import_name, const Input& input) {
 /// The HDK's friendlier functions (hdk/api.hpp) are built on these.
 namespace hdk::host_fn {
 #if HDK_WASM
-#define HDK_HOST_FN(name, version, Input, Output)                            \
-  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) {                     \
-    return host_detail::call<Output, &hdk_import_##name##_##version>(input); \
+#define HDK_HOST_FN(name, version, Input, Output)                             \
+  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) { \
+    return host_detail::call<Output, &hdk_import_##name##_##version>(input);  \
   }
 #else
-#define HDK_HOST_FN(name, version, Input, Output)                         \
-  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) {                  \
-    return host_detail::call<Output>("__hc__" #name "_" #version, input); \
+#define HDK_HOST_FN(name, version, Input, Output)                             \
+  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) { \
+    return host_detail::call<Output>("__hc__" #name "_" #version, input);     \
   }
 #endif
 #include "hdk/host_fns.def"

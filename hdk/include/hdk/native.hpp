@@ -38,6 +38,21 @@ struct ExternRegistration {
   ExternRegistration(const char* name, ExternEntry entry) { registry().push_back({name, entry}); }
 };
 
+/// Holochain's const functions (`__num_entry_types`), registered like externs.
+struct RegisteredConst {
+  const char* name;
+  std::int32_t (*value)();
+};
+inline std::vector<RegisteredConst>& const_registry() {
+  static std::vector<RegisteredConst> consts;
+  return consts;
+}
+struct ConstRegistration {
+  ConstRegistration(const char* name, std::int32_t (*value)()) {
+    const_registry().push_back({name, value});
+  }
+};
+
 /// The host of the zome call running on this thread.
 struct HostBinding {
   hdk_native_host_call call = nullptr;
@@ -124,8 +139,17 @@ inline int call(const char* name, const std::uint8_t* in, std::size_t len,
   }
   return HDK_NATIVE_UNKNOWN_NAME;
 }
+inline int const_value(const char* name, std::int32_t* value) {
+  for (const auto& c : const_registry()) {
+    if (std::strcmp(c.name, name) != 0) continue;
+    *value = c.value();
+    return HDK_NATIVE_OK;
+  }
+  return HDK_NATIVE_UNKNOWN_NAME;
+}
 inline const hdk_native_zome* table() {
-  static const hdk_native_zome zome{HDK_NATIVE_ABI_VERSION, &extern_count, &extern_name, &call};
+  static const hdk_native_zome zome{HDK_NATIVE_ABI_VERSION, &extern_count, &extern_name, &call,
+                                    &const_value};
   return &zome;
 }
 }  // namespace entry
@@ -134,7 +158,7 @@ inline const hdk_native_zome* table() {
 
 // The native zome library's one exported symbol (weak: one per library).
 extern "C" __attribute__((weak, visibility("default"))) const hdk_native_zome*
-hdk_native_zome_v1() {
+hdk_native_zome_v2() {
   return hdk::native::entry::table();
 }
 

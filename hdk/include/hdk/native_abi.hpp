@@ -33,11 +33,14 @@ struct hdk_native_zome {
   /// meanwhile go to `host` with `host_ctx`.
   int (*call)(const char* name, const std::uint8_t* in, std::size_t in_len,
               hdk_native_host_call host, void* host_ctx, void* sink_ctx, hdk_native_sink sink);
+  /// The value of const function `name` (`__num_entry_types`): HDK_NATIVE_OK
+  /// with `*value` set, or HDK_NATIVE_UNKNOWN_NAME.
+  int (*const_value)(const char* name, std::int32_t* value);
 };
 
 /// The one symbol a native zome library exports.
 typedef const hdk_native_zome* (*hdk_native_zome_entry)(void);
 }
 
-#define HDK_NATIVE_ABI_VERSION 1u
-#define HDK_NATIVE_ENTRY_SYMBOL "hdk_native_zome_v1"
+#define HDK_NATIVE_ABI_VERSION 2u
+#define HDK_NATIVE_ENTRY_SYMBOL "hdk_native_zome_v2"

@@ -83,6 +83,10 @@ class Instance {
   /// Calls export `name` of type (i32, i32) -> () (the guest deallocator).
   virtual void call_void(std::string_view name, std::uint32_t a, std::uint32_t b) = 0;
 
+  /// Calls export `name` of type () -> i32: Holochain's "const functions"
+  /// (`__num_entry_types`, `__num_link_types`), read once at install.
+  virtual std::uint32_t call_const_i32(std::string_view name) = 0;
+
   /// The guest's linear memory as it is now. Valid until the next call into
   /// the guest (which may grow and move it). Empty if the module has none.
   virtual std::span<std::uint8_t> memory() = 0;

@@ -94,6 +94,10 @@ class Zome {
   /// in the CallResult.
   virtual CallResult call(std::string_view function, std::span<const std::uint8_t> input,
                           CallContext& context) = 0;
+  /// The value of Holochain const function `name` (`__num_entry_types`,
+  /// `__num_link_types`: () -> i32), or nullopt if the zome does not export
+  /// it. Runs on a fresh instance with no host; throws Fault if the guest fails.
+  virtual std::optional<std::int32_t> const_value(std::string_view name) = 0;
 
  protected:
   explicit Zome(std::string name) : name_(std::move(name)) {}
@@ -140,7 +144,8 @@ class Host {
   template <class In>
   CallResult call(Zome& zome, std::string_view function, const In& input) {
     const auto bytes = hdk::encode_to_vector(input);
-    return call(zome, function, bytes);
+    // As a span: a vector would pick this template again (and encode forever).
+    return call(zome, function, std::span<const std::uint8_t>(bytes));
   }
 
  private:

@@ -28,6 +28,10 @@ struct ShortCircuit {
 std::vector<std::uint8_t> run_host_fn(HostFnId id, CallContext& context,
                                       std::span<const std::uint8_t> input);
 
+/// The encoded Err(WasmError{Host}) a call of a Holochain host function the
+/// stub does not implement answers (see kHolochainHostFunctions).
+std::vector<std::uint8_t> unprovided_host_fn_result(std::string_view import_name);
+
 /// The implementations, one per listed host function (src/host_fns/).
 namespace host_fns {
 #define HDK_HOST_FN(name, version, Input, Output) \

@@ -59,7 +59,7 @@ class Scenario {
   Scenario& operator=(const Scenario&) = delete;
 
   /// Loads the zomes and reads the integrity zome's entry and link type
-  /// counts (its entry_defs and hdk_num_link_types exports). Throws Fault.
+  /// counts (its __num_entry_types and __num_link_types exports). Throws Fault.
   void install(const DnaSpec& dna);
   /// A new agent with its own key pair and genesis records (Dna,
   /// AgentValidationPkg, Create of its agent key).

@@ -67,9 +67,12 @@ class Dht {
   std::vector<hdk::Link> links_from(const hdk::AnyLinkableHash& base) const;
   bool is_deleted(const hdk::ActionHash& hash) const { return deleted_.count(hash) != 0; }
   std::size_t size() const { return records_.size(); }
+  /// Every record, in the order the DHT received them.
+  std::vector<const hdk::Record*> records_in_arrival_order() const;
 
  private:
   std::map<hdk::ActionHash, hdk::Record> records_;
+  std::vector<hdk::ActionHash> arrival_order_;
   std::multimap<hdk::EntryHash, hdk::ActionHash> entry_creators_;
   std::vector<hdk::ActionHash> create_links_;
   std::set<hdk::ActionHash> deleted_;
@@ -128,6 +131,8 @@ class CallEnv {
   const hdk::Record* find_entry_record(const hdk::EntryHash& hash) const;
   /// Links from `base`, including this call's own creates and deletes.
   std::vector<hdk::Link> links_from(const hdk::AnyLinkableHash& base) const;
+  /// Every record this call can see: the DHT's in arrival order, then its own writes.
+  std::vector<const hdk::Record*> visible_records() const;
   /// The whole chain as this call sees it (committed + pending).
   std::vector<const hdk::Record*> chain_view() const;
   hdk::ChainHead head_info() const;
@@ -144,6 +149,10 @@ class CallEnv {
   std::vector<std::vector<std::uint8_t>> signals;
   /// Whether writes are allowed (not in validate).
   bool read_only = false;
+  /// What the conductor is running: a must_get_* that finds nothing answers
+  /// by it (Err in a zome call, UnresolvedDependencies in init or validate).
+  enum class Role { ZomeCall, Init, Validate };
+  Role role = Role::ZomeCall;
 
  private:
   const hdk::Record* head() const;

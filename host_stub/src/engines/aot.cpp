@@ -78,6 +78,7 @@ using aot::TrapCode;
 
 const FuncType kCallI64Type{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kCallI32Type{{ValType::I32}, {ValType::I32}};
+const FuncType kConstI32Type{{}, {ValType::I32}};
 const FuncType kCallVoidType{{ValType::I32, ValType::I32}, {}};
 const FuncType& kHostFunctionType = kCallI64Type;
 
@@ -285,6 +286,15 @@ class AotInstance final : public Instance {
     run(name, false, [&](std::uintptr_t floor, std::uint64_t deadline) {
       return api_.call_ii_v(state_, fn, a, b, floor, deadline);
     });
+  }
+
+  std::uint32_t call_const_i32(std::string_view name) override {
+    const GlueApi::GuestFn fn = module_->function(name, kConstI32Type);
+    std::uint32_t result = 0;
+    run(name, false, [&](std::uintptr_t floor, std::uint64_t deadline) {
+      return api_.call_v_i(state_, fn, &result, floor, deadline);
+    });
+    return result;
   }
 
   std::span<std::uint8_t> memory() override {

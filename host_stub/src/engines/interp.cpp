@@ -45,6 +45,9 @@ class InterpInstance final : public Instance {
   void call_void(std::string_view name, std::uint32_t a, std::uint32_t b) override {
     wabt_->call_void(name, a, b);
   }
+  std::uint32_t call_const_i32(std::string_view name) override {
+    return wabt_->call_const_i32(name);
+  }
   std::span<std::uint8_t> memory() override { return {wabt_->memory_data(), wabt_->memory_size()}; }
 
  private:

@@ -69,6 +69,7 @@ std::string describe(const wi::FuncType& type) {
 const wi::FuncType kHostCallType({wabt::Type::I32, wabt::Type::I32}, {wabt::Type::I64});
 const wi::FuncType kCallI64Type({wabt::Type::I32, wabt::Type::I32}, {wabt::Type::I64});
 const wi::FuncType kCallI32Type({wabt::Type::I32}, {wabt::Type::I32});
+const wi::FuncType kConstI32Type({}, {wabt::Type::I32});
 const wi::FuncType kCallVoidType({wabt::Type::I32, wabt::Type::I32}, {});
 
 std::string import_name(const wi::ModuleDesc& desc, std::size_t index) {
@@ -447,6 +448,11 @@ std::uint64_t WabtInstance::call_i64(std::string_view name, std::uint32_t a, std
 
 std::uint32_t WabtInstance::call_i32(std::string_view name, std::uint32_t a) {
   const wi::Values results = state_->invoke(name, kCallI32Type, {wi::Value::Make(a)});
+  return results[0].Get<wi::u32>();
+}
+
+std::uint32_t WabtInstance::call_const_i32(std::string_view name) {
+  const wi::Values results = state_->invoke(name, kConstI32Type, {});
   return results[0].Get<wi::u32>();
 }
 

@@ -49,6 +49,7 @@ class WabtInstance {
   std::uint64_t call_i64(std::string_view name, std::uint32_t a, std::uint32_t b);
   std::uint32_t call_i32(std::string_view name, std::uint32_t a);
   void call_void(std::string_view name, std::uint32_t a, std::uint32_t b);
+  std::uint32_t call_const_i32(std::string_view name);
 
   /// The memory as it is now (null and 0 without one).
   std::uint8_t* memory_data();

@@ -354,6 +354,7 @@ FuncType to_func_type(const Api& api, const wasm_externtype_t* type) {
 const FuncType kHostFunctionType{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kCallI64Type{{ValType::I32, ValType::I32}, {ValType::I64}};
 const FuncType kCallI32Type{{ValType::I32}, {ValType::I32}};
+const FuncType kConstI32Type{{}, {ValType::I32}};
 const FuncType kCallVoidType{{ValType::I32, ValType::I32}, {}};
 constexpr std::size_t kPageSize = 65536;
 
@@ -498,6 +499,12 @@ class CapiInstance final : public Instance {
   void call_void(std::string_view name, std::uint32_t a, std::uint32_t b) override {
     wasm_val_t args[] = {i32_val(a), i32_val(b)};
     call(name, kCallVoidType, args, {});
+  }
+
+  std::uint32_t call_const_i32(std::string_view name) override {
+    wasm_val_t results[1] = {};
+    call(name, kConstI32Type, {}, results);
+    return static_cast<std::uint32_t>(results[0].of.i32);
   }
 
   std::span<std::uint8_t> memory() override {

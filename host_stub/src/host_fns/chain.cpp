@@ -1,5 +1,7 @@
 // Host functions that write and read records: create, update, get, query.
 #include <algorithm>
+#include <optional>
+#include <set>
 
 #include "hdk_host/host_functions.hpp"
 #include "world_access.hpp"
@@ -46,9 +48,6 @@ hdk::ExternResult<hdk::ActionHash> update_1(CallContext& context, const hdk::Upd
   return env->append(std::move(update), input.entry).action_address();
 }
 
-// Ready for `HDK_HOST_FN(delete, 1, ...)` in hdk/host_fns.def, which waits on
-// hdk/host.hpp naming that raw call `delete_` (see docs/host-functions.md).
-hdk::ExternResult<hdk::ActionHash> delete_1(CallContext& context, const hdk::DeleteInput& input);
 hdk::ExternResult<hdk::ActionHash> delete_1(CallContext& context, const hdk::DeleteInput& input) {
   hdk::WasmError error;
   world::CallEnv* env = writable_world_of(context, "delete", error);
@@ -81,6 +80,93 @@ hdk::ExternResult<std::vector<std::optional<hdk::Record>>> get_1(
       if (found && env->dht().is_deleted(found->action_address())) found = nullptr;
     }
     out.push_back(found ? std::optional<hdk::Record>(*found) : std::nullopt);
+  }
+  return out;
+}
+
+namespace {
+
+/// The deletes and updates among `records` whose original is the action
+/// `original` (for a record) or, with `by_entry`, whose original entry is `entry`.
+struct Amendments {
+  std::vector<hdk::SignedActionHashed> deletes;
+  std::vector<hdk::SignedActionHashed> updates;
+};
+
+Amendments amendments_of(const std::vector<const hdk::Record*>& records,
+                         const hdk::ActionHash* original, const hdk::EntryHash* entry) {
+  Amendments out;
+  for (const hdk::Record* r : records) {
+    const auto& action = r->action().as_variant();
+    if (const auto* del = std::get_if<hdk::action::Delete>(&action)) {
+      if ((original && del->deletes_address == *original) ||
+          (entry && del->deletes_entry_address == *entry))
+        out.deletes.push_back(r->signed_action);
+    } else if (const auto* upd = std::get_if<hdk::action::Update>(&action)) {
+      if ((original && upd->original_action_address == *original) ||
+          (entry && upd->original_entry_address == *entry))
+        out.updates.push_back(r->signed_action);
+    }
+  }
+  return out;
+}
+
+std::optional<hdk::Details> record_details(const world::CallEnv& env,
+                                           const std::vector<const hdk::Record*>& records,
+                                           const hdk::ActionHash& hash) {
+  const hdk::Record* record = env.find_record(hash);
+  if (!record) return std::nullopt;
+  Amendments amendments = amendments_of(records, &hash, nullptr);
+  // The stub commits only valid records, so every record it holds is Valid.
+  return hdk::Details{hdk::details::Record{hdk::RecordDetails{*record, hdk::ValidationStatus::Valid,
+                                                              std::move(amendments.deletes),
+                                                              std::move(amendments.updates)}}};
+}
+
+std::optional<hdk::Details> entry_details(const std::vector<const hdk::Record*>& records,
+                                          const hdk::EntryHash& hash) {
+  hdk::EntryDetails details;
+  const hdk::Entry* entry = nullptr;
+  std::set<hdk::ActionHash> writers;
+  for (const hdk::Record* r : records) {
+    const auto& action = r->action().as_variant();
+    const bool writes = std::holds_alternative<hdk::action::Create>(action) ||
+                        std::holds_alternative<hdk::action::Update>(action);
+    if (!writes || r->action().entry_hash() != hash) continue;
+    if (!entry) entry = r->entry_if_present();
+    details.actions.push_back(r->signed_action);
+    writers.insert(r->action_address());
+  }
+  if (!entry) return std::nullopt;
+  details.entry = *entry;
+  Amendments amendments = amendments_of(records, nullptr, &hash);
+  // An entry is live while one action that wrote it is not deleted.
+  std::set<hdk::ActionHash> deleted;
+  for (const auto& d : amendments.deletes)
+    deleted.insert(std::get<hdk::action::Delete>(d.content().as_variant()).deletes_address);
+  const bool live = std::any_of(writers.begin(), writers.end(),
+                                [&](const hdk::ActionHash& w) { return !deleted.count(w); });
+  details.entry_dht_status = live ? hdk::EntryDhtStatus::Live : hdk::EntryDhtStatus::Dead;
+  details.deletes = std::move(amendments.deletes);
+  details.updates = std::move(amendments.updates);
+  return hdk::Details{hdk::details::Entry{std::move(details)}};
+}
+
+}  // namespace
+
+hdk::ExternResult<std::vector<std::optional<hdk::Details>>> get_details_1(
+    CallContext& context, const std::vector<hdk::GetInput>& inputs) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "get_details", error);
+  if (!env) return error;
+  const std::vector<const hdk::Record*> records = env->visible_records();
+  std::vector<std::optional<hdk::Details>> out;
+  for (const auto& input : inputs) {
+    const auto& raw = input.any_dht_hash.bytes;
+    if (hdk::hash_prefix::accepts(hdk::HashType::Action, raw.data()))
+      out.push_back(record_details(*env, records, hdk::ActionHash{raw}));
+    else
+      out.push_back(entry_details(records, hdk::EntryHash{raw}));
   }
   return out;
 }

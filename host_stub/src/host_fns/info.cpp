@@ -24,7 +24,8 @@ hdk::ExternResult<hdk::Bytes> random_bytes_1(CallContext&, const std::uint32_t& 
   constexpr std::uint32_t kMaxRandomBytes = 64u << 20;
   if (count > kMaxRandomBytes)
     return HDK_WASM_ERROR(hdk::wasm_error_inner::Host{"random_bytes: at most 64 MiB per call"});
-  if (sodium_init() < 0) return HDK_WASM_ERROR(hdk::wasm_error_inner::Host{"libsodium failed to initialise"});
+  if (sodium_init() < 0)
+    return HDK_WASM_ERROR(hdk::wasm_error_inner::Host{"libsodium failed to initialise"});
   hdk::Bytes out(count);
   randombytes_buf(out.data(), out.size());
   return out;

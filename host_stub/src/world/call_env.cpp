@@ -81,6 +81,12 @@ std::vector<hdk::Link> CallEnv::links_from(const hdk::AnyLinkableHash& base) con
   return links;
 }
 
+std::vector<const hdk::Record*> CallEnv::visible_records() const {
+  std::vector<const hdk::Record*> out = dht_.records_in_arrival_order();
+  for (const auto& r : pending_) out.push_back(&r);
+  return out;
+}
+
 std::vector<const hdk::Record*> CallEnv::chain_view() const {
   std::vector<const hdk::Record*> out;
   for (const auto& r : cell_.chain) out.push_back(&r);

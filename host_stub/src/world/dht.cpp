@@ -16,7 +16,8 @@ hdk::Link link_of(const hdk::action::CreateLink& create, const hdk::ActionHash& 
 
 void Dht::put(const hdk::Record& record) {
   const hdk::ActionHash& hash = record.action_address();
-  records_.insert_or_assign(hash, record);
+  if (!records_.insert_or_assign(hash, record).second) return;  // already held: indexes are set
+  arrival_order_.push_back(hash);
   const auto& action = record.action().as_variant();
   if (const auto entry = record.action().entry_hash()) entry_creators_.emplace(*entry, hash);
   if (std::holds_alternative<hdk::action::CreateLink>(action)) create_links_.push_back(hash);
@@ -29,6 +30,13 @@ void Dht::put(const hdk::Record& record) {
 const hdk::Record* Dht::record(const hdk::ActionHash& hash) const {
   const auto it = records_.find(hash);
   return it == records_.end() ? nullptr : &it->second;
+}
+
+std::vector<const hdk::Record*> Dht::records_in_arrival_order() const {
+  std::vector<const hdk::Record*> out;
+  out.reserve(arrival_order_.size());
+  for (const auto& hash : arrival_order_) out.push_back(record(hash));
+  return out;
 }
 
 const hdk::Record* Dht::record_for_entry(const hdk::EntryHash& entry) const {

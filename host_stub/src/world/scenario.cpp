@@ -23,6 +23,13 @@ bool exports(const Zome& zome, std::string_view function) {
   return std::find(fns.begin(), fns.end(), function) != fns.end();
 }
 
+std::string describe(const hdk::UnresolvedDependencies& dependencies) {
+  std::string out;
+  for (const auto& hash : std::get<hdk::unresolved_dependencies::Hashes>(dependencies).hashes)
+    out += (out.empty() ? "" : ", ") + hdk::to_b64(hash);
+  return out;
+}
+
 std::vector<std::uint8_t> read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Fault(FaultKind::InvalidModule, path.string() + ": cannot open");
@@ -74,20 +81,19 @@ void Scenario::install(const DnaSpec& spec) {
   dna_.hash =
       world::make_hash<hdk::HashType::Dna>(hdk::hash_prefix::kDna, world::blake2b_256(identity));
 
-  // Entry and link type counts, as a conductor reads them at install.
+  // Entry and link type counts, as a conductor reads them at install: from
+  // the integrity zome's const functions, 0 when one is not exported.
   Zome& integrity = *zomes_.front();
-  if (exports(integrity, "entry_defs")) {
-    CallContext context;
-    const CallResult r = integrity.call("entry_defs", extern_input(hdk::Unit{}), context);
-    const auto defs = r.value<hdk::EntryDefsCallbackResult>();
-    dna_.entry_type_count = static_cast<std::uint8_t>(
-        std::get<hdk::entry_defs_callback_result::Defs>(defs).defs.defs.size());
-  }
-  if (exports(integrity, "hdk_num_link_types")) {
-    CallContext context;
-    dna_.link_type_count = integrity.call("hdk_num_link_types", extern_input(hdk::Unit{}), context)
-                               .value<std::uint8_t>();
-  }
+  const auto count = [&](std::string_view name) -> std::uint8_t {
+    const std::optional<std::int32_t> value = integrity.const_value(name);
+    if (value && (*value < 0 || *value > 255))
+      throw Fault(FaultKind::HostError, "install: integrity zome `" + integrity.name() +
+                                            "`: " + std::string(name) + " returned " +
+                                            std::to_string(*value) + ", not a count of 0 to 255");
+    return static_cast<std::uint8_t>(value.value_or(0));
+  };
+  dna_.entry_type_count = count("__num_entry_types");
+  dna_.link_type_count = count("__num_link_types");
 }
 
 Agent Scenario::add_agent(std::string name) {
@@ -127,6 +133,7 @@ CallResult Scenario::run(world::CallEnv& env, std::size_t zome, std::string_view
 std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
   if (cell.initialized) return std::nullopt;
   world::CallEnv env(cell, dht_, dna_, 0);
+  env.role = world::CallEnv::Role::Init;
   for (std::size_t z = 1; z < zomes_.size(); ++z) {
     if (!exports(*zomes_[z], "init")) continue;
     const CallResult r = run(env, z, "init", extern_input(hdk::Unit{}));
@@ -139,6 +146,10 @@ std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
                           "` answered no InitCallbackResult");
     if (const auto* fail = std::get_if<hdk::init_callback_result::Fail>(&answer))
       return error_result("init of zome `" + zomes_[z]->name() + "` failed: " + fail->reason);
+    if (const auto* missing =
+            std::get_if<hdk::init_callback_result::UnresolvedDependencies>(&answer))
+      return error_result("init of zome `" + zomes_[z]->name() +
+                          "` has unresolved dependencies: " + describe(missing->dependencies));
   }
   hdk::action::InitZomesComplete done;
   env.stamp(done);
@@ -155,6 +166,7 @@ std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
   world::CallEnv view(env.cell(), dht_, dna_, 0);
   view.pending() = env.pending();
   view.read_only = true;
+  view.role = world::CallEnv::Role::Validate;
   for (const hdk::Record& record : env.pending()) {
     for (const hdk::Op& op : world::ops_of(record, view)) {
       const CallResult r = run(view, 0, "validate", extern_input(op));
@@ -165,8 +177,12 @@ std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
         return error_result("validate answered no ValidateCallbackResult: " + err.message);
       if (const auto* invalid = std::get_if<hdk::validate_callback_result::Invalid>(&answer))
         return error_result("invalid commit: " + invalid->reason);
-      if (std::holds_alternative<hdk::validate_callback_result::UnresolvedDependencies>(answer))
-        return error_result("invalid commit: validation has unresolved dependencies");
+      // The stub's DHT is complete and consistent: what validation cannot
+      // find does not exist, so the commit can never become valid.
+      if (const auto* missing =
+              std::get_if<hdk::validate_callback_result::UnresolvedDependencies>(&answer))
+        return error_result("invalid commit: validation has unresolved dependencies: " +
+                            describe(missing->dependencies));
     }
   }
   return std::nullopt;

@@ -44,7 +44,8 @@ struct TimeAndRandom {
 hdk::ExternResult<TimeAndRandom> host_calls(std::uint32_t n) {
   HDK_TRY(auto time, hdk::sys_time());
   HDK_TRY(auto random, hdk::random_bytes(n));
-  HDK_TRY(auto traced, hdk::trace(hdk::Level::INFO, "made " + std::to_string(random.size()) + " random bytes"));
+  HDK_TRY(auto traced,
+          hdk::trace(hdk::Level::INFO, "made " + std::to_string(random.size()) + " random bytes"));
   (void)traced;
   HDK_DEBUG("debug %s %d", "formatted", 7);
   return TimeAndRandom{time, random};
@@ -84,7 +85,8 @@ HDK_EXPORT("bad_result") hdk::GuestPtrLen boundary_bad_result(hdk::GuestPtr, hdk
   return hdk::merge(hdk::alloc::to_guest(bytes), 3);
 }
 
-HDK_EXPORT("trace_bad_pointer") hdk::GuestPtrLen boundary_trace_bad_pointer(hdk::GuestPtr, hdk::Len) {
+HDK_EXPORT("trace_bad_pointer")
+hdk::GuestPtrLen boundary_trace_bad_pointer(hdk::GuestPtr, hdk::Len) {
   return hdk_import_trace_1(0xfffffff0u, 64);
 }
 }

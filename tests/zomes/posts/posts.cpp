@@ -78,6 +78,31 @@ hdk::ExternResult<hdk::ActionHash> update_post(UpdatePost input) {
 }
 HDK_EXTERN(update_post);
 
+hdk::ExternResult<hdk::ActionHash> delete_post(hdk::ActionHash original) {
+  return hdk::delete_entry(original);
+}
+HDK_EXTERN(delete_post);
+
+hdk::ExternResult<hdk::Record> must_get_record(hdk::ActionHash hash) {
+  return hdk::must_get_valid_record(hash);
+}
+HDK_EXTERN(must_get_record);
+
+hdk::ExternResult<hdk::SignedActionHashed> must_get_signed_action(hdk::ActionHash hash) {
+  return hdk::must_get_action(hash);
+}
+HDK_EXTERN(must_get_signed_action);
+
+hdk::ExternResult<hdk::EntryHashed> must_get_post_entry(hdk::EntryHash hash) {
+  return hdk::must_get_entry(hash);
+}
+HDK_EXTERN(must_get_post_entry);
+
+hdk::ExternResult<std::optional<hdk::Details>> get_post_details(hdk::AnyDhtHash hash) {
+  return hdk::get_details(hash);
+}
+HDK_EXTERN(get_post_details);
+
 hdk::ExternResult<hdk::ActionHash> remove_link(hdk::ActionHash create_link_hash) {
   return hdk::delete_link(create_link_hash);
 }
@@ -127,6 +152,9 @@ HDK_EXTERN(callinfo);
 
 hdk::ExternResult<hdk::EntryHash> hash_post(Post post) { return hdk::hash_entry(post); }
 HDK_EXTERN(hash_post);
+
+hdk::ExternResult<hdk::EntryHash> hash_string(std::string text) { return hdk::hash_entry(text); }
+HDK_EXTERN(hash_string);
 
 struct SignCheck {
   hdk::Signature signature;

@@ -20,6 +20,11 @@ struct Post {
 HDK_ENTRY_TYPES(EntryTypes, Post);
 HDK_LINK_TYPES(LinkTypes, AllPosts, AuthorToPost);
 
+/// Post titles for which validate calls `get` (which a conductor refuses
+/// there) or must_get_entry of an entry nobody wrote.
+inline constexpr const char* kTitleReadsWithGet = "validate reads with get";
+inline constexpr const char* kTitleNeedsMissingEntry = "validate needs a missing entry";
+
 /// The longest link tag validate accepts.
 inline constexpr std::size_t kMaxTag = 64;
 

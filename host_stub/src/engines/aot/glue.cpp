@@ -193,6 +193,11 @@ HDK_AOT_API int hdk_aot_call_ii_v(void* p, hdk_aot_fn fn, uint32_t a0, uint32_t 
                                   uintptr_t floor, uint64_t deadline) {
   HDK_AOT_GUARDED(p, floor, deadline, ((void (*)(Z_m_instance_t*, u32, u32))fn)(&b->inst, a0, a1));
 }
+
+HDK_AOT_API int hdk_aot_call_v_i(void* p, hdk_aot_fn fn, uint32_t* result, uintptr_t floor,
+                                 uint64_t deadline) {
+  HDK_AOT_GUARDED(p, floor, deadline, *result = ((u32(*)(Z_m_instance_t*))fn)(&b->inst));
+}
 )C";
 
 struct Declaration {

@@ -38,7 +38,7 @@ namespace hdk_host::aot {
 
 /// Bump whenever the glue's generated parts or the functions below change: it
 /// is part of every cache key, and a loaded object must report it.
-inline constexpr std::uint32_t kGlueVersion = 2;
+inline constexpr std::uint32_t kGlueVersion = 3;
 
 /// The module name given to wasm2c (-n): symbols are Z_m_..., Z_mZ_...
 inline constexpr std::string_view kModuleName = "m";
@@ -123,6 +123,8 @@ struct GlueApi {
                   std::uintptr_t stack_floor, std::uint64_t deadline_ns);
   int (*call_ii_v)(void* instance, GuestFn fn, std::uint32_t a, std::uint32_t b,
                    std::uintptr_t stack_floor, std::uint64_t deadline_ns);
+  int (*call_v_i)(void* instance, GuestFn fn, std::uint32_t* result, std::uintptr_t stack_floor,
+                  std::uint64_t deadline_ns);
 };
 
 }  // namespace hdk_host::aot

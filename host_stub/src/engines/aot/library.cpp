@@ -45,6 +45,7 @@ std::shared_ptr<const Library> Library::open(const std::filesystem::path& path) 
   bind(handle, "hdk_aot_call_ii_j", api.call_ii_j);
   bind(handle, "hdk_aot_call_i_i", api.call_i_i);
   bind(handle, "hdk_aot_call_ii_v", api.call_ii_v);
+  bind(handle, "hdk_aot_call_v_i", api.call_v_i);
   const std::uint32_t version = api.init();
   if (version != kGlueVersion)
     throw std::runtime_error("glue version " + std::to_string(version) + ", expected " +

@@ -8,7 +8,14 @@
 //! types that cover every serde shape. The C++ tests rebuild each value with
 //! the HDK's types and compare bytes (tests/unit/codec_vectors_test.cpp).
 //!
+//! The `world` set (module `world`) mirrors the zome-facing Holochain 0.5.6
+//! types (Entry, Action, Record, Op, the host functions' inputs and outputs,
+//! get_details' Details); tests/host/world_wire_test.cpp checks the HDK
+//! against it.
+//!
 //! Vector names are the contract with the C++ side: keep them stable.
+
+mod world;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -52,6 +59,7 @@ struct WasmError {
 
 /// holochain_integrity_types::ExternIO.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+#[serde(transparent)]
 struct ExternIO(#[serde(with = "serde_bytes")] Vec<u8>);
 
 /// holochain_integrity_types::trace::Level.
@@ -222,6 +230,7 @@ struct Vectors {
     names: BTreeSet<String>,
     encode: Vec<String>,
     decode: Vec<String>,
+    world: Vec<String>,
 }
 
 impl Vectors {
@@ -244,18 +253,34 @@ impl Vectors {
         T: Serialize + DeserializeOwned,
         F: Fn(&T, &T) -> bool,
     {
+        let entry = self.encoded(name, &value, same);
+        self.encode.push(entry);
+    }
+
+    /// A vector of the `world` set (a mirrored Holochain type), same shape
+    /// as an encode vector.
+    fn world<T: Serialize + DeserializeOwned + PartialEq>(&mut self, name: &str, value: T) {
+        let entry = self.encoded(name, &value, |a, b| a == b);
+        self.world.push(entry);
+    }
+
+    fn encoded<T, F>(&mut self, name: &str, value: &T, same: F) -> String
+    where
+        T: Serialize + DeserializeOwned,
+        F: Fn(&T, &T) -> bool,
+    {
         self.claim(name);
-        let bytes = encode(&value);
+        let bytes = encode(value);
         let roundtrip = match rmp_serde::from_slice::<T>(&bytes) {
-            Ok(back) => same(&back, &value),
+            Ok(back) => same(&back, value),
             Err(_) => false,
         };
-        self.encode.push(format!(
+        format!(
             "{{\"name\": {}, \"hex\": \"{}\", \"roundtrip\": {}}}",
             json_string(name),
             hex(&bytes),
             roundtrip
-        ));
+        )
     }
 
     /// A decode case: does `rmp_serde::from_slice::<T>` accept `bytes`, and
@@ -283,12 +308,15 @@ impl Vectors {
 
     fn print(&self) {
         println!("{{");
-        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; made by tests/vectors/generator\",");
+        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.5.6 wire types; made by tests/vectors/generator\",");
         println!("  \"encode\": [");
         println!("    {}", self.encode.join(",\n    "));
         println!("  ],");
         println!("  \"decode\": [");
         println!("    {}", self.decode.join(",\n    "));
+        println!("  ],");
+        println!("  \"world\": [");
+        println!("    {}", self.world.join(",\n    "));
         println!("  ]");
         println!("}}");
     }
@@ -1123,5 +1151,6 @@ fn main() {
     containers(&mut v);
     shapes(&mut v);
     decode_cases(&mut v);
+    world::vectors(&mut v);
     v.print();
 }

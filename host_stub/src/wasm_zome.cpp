@@ -2,10 +2,12 @@
 // and write the input through the guest's allocator, call, bounds-check and
 // copy the result, free it, decode it. Host imports read their input the
 // same way and answer through __hc__allocate_1.
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include <hdk/abi.hpp>
 
@@ -91,9 +93,15 @@ class WasmZome final : public Zome {
 
   CallResult call(std::string_view function, std::span<const std::uint8_t> input,
                   CallContext& context) override {
-    if (options_.reuse_instances) {
+    // A zome that calls itself (the `call` host function) re-enters while its
+    // reused instance is busy on this thread: that inner call gets a fresh
+    // instance, as every call gets one in Holochain.
+    if (options_.reuse_instances && reuse_owner_.load() != std::this_thread::get_id()) {
       std::lock_guard lock(reuse_mutex_);
-      return call_on(function, input, context, reused_state_, reused_instance_);
+      reuse_owner_ = std::this_thread::get_id();
+      CallResult result = call_on(function, input, context, reused_state_, reused_instance_);
+      reuse_owner_ = std::thread::id{};
+      return result;
     }
     CallState state;
     std::unique_ptr<Instance> instance;
@@ -177,6 +185,7 @@ class WasmZome final : public Zome {
   std::vector<std::string> functions_;
   HostOptions options_;
   std::mutex reuse_mutex_;
+  std::atomic<std::thread::id> reuse_owner_{};
   CallState reused_state_;
   std::unique_ptr<Instance> reused_instance_;
 };

@@ -1,6 +1,8 @@
 // Each host function of the world, through wasm on every engine and natively.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <sodium.h>
 
 #include "world_support.hpp"
@@ -61,6 +63,16 @@ TEST_CASE("world: info host functions on every runtime") {
       REQUIRE(zome.zome_types.entries.types.size() == 1);
       CHECK(zome.zome_types.entries.types[0].second.size() == 1);
       CHECK(zome.zome_types.links.types[0].second.size() == 2);
+      // The integrity zome's entry defs (its entry_defs callback), and this
+      // zome's functions, sorted, without the integrity zome's const functions.
+      REQUIRE(zome.entry_defs.defs.size() == 1);
+      const auto* id = std::get_if<hdk::entry_def_id::App>(&zome.entry_defs.defs[0].id);
+      REQUIRE(id);
+      CHECK(id->name.name == "Post");
+      CHECK(std::is_sorted(zome.extern_fns.begin(), zome.extern_fns.end()));
+      CHECK(std::count(zome.extern_fns.begin(), zome.extern_fns.end(), "create_post") == 1);
+      CHECK(std::count(zome.extern_fns.begin(), zome.extern_fns.end(), "validate") == 0);
+      CHECK(zome.properties.empty());
 
       const auto call = ok_value<hdk::CallInfo>(s->call(alice, "posts", "callinfo", hdk::Unit{}));
       CHECK(call.provenance == alice.key);

@@ -59,3 +59,25 @@ TEST_CASE("world: two agents share the DHT on every runtime") {
     }
   }
 }
+
+TEST_CASE("world: a zome calling itself works with reused instances") {
+  hdk_host::HostOptions options;
+  options.reuse_instances = true;
+  for (const auto& rt : world_test::runtimes()) {
+    if (rt.runtime == "native") continue;  // native zomes have no instances
+    DYNAMIC_SECTION(rt.label) {
+      hdk_host::Scenario s(rt.runtime, options);
+      s.install(rt.dna);
+      const auto alice = s.add_agent("alice");
+      // create_via_call re-enters the posts zome through `call` while its
+      // reused instance is busy: the inner call must get its own instance.
+      const auto r = s.call(alice, "posts", "create_via_call", posts::Post{"via call", "x"});
+      INFO(r.describe());
+      REQUIRE(r.ok());
+      const auto hash = r.value<hdk::ActionHash>();
+      const auto back = s.call(alice, "posts", "get_post", hash);
+      REQUIRE(back.ok());
+      CHECK(back.value<std::optional<posts::Post>>() == posts::Post{"via call", "x"});
+    }
+  }
+}

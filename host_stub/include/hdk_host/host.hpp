@@ -109,7 +109,8 @@ class Zome {
 struct HostOptions {
   Limits limits;
   /// Keep one instance per zome between calls instead of a fresh one per
-  /// call (Holochain's default is fresh). A faulted instance is dropped.
+  /// call (Holochain's default is fresh). A faulted instance is dropped; a
+  /// zome calling itself through `call` runs the inner call on a fresh one.
   bool reuse_instances = false;
 };
 

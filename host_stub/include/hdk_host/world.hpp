@@ -96,6 +96,10 @@ struct DnaShape {
   std::vector<std::string> zome_names;  // integrity zome first (index 0), then coordinators
   std::uint8_t entry_type_count = 0;
   std::uint8_t link_type_count = 0;
+  /// The integrity zome's entry_defs callback answer (empty without one).
+  hdk::EntryDefs entry_defs;
+  /// Per zome index, its zome functions and callbacks, sorted (zome_info's extern_fns).
+  std::vector<std::vector<std::string>> extern_fns;
 };
 
 /// One zome call's view of the world: the host functions read and write

@@ -30,7 +30,11 @@ hdk::ExternResult<hdk::ZomeInfo> zome_info_1(CallContext& context, const hdk::Un
   const std::uint8_t index = env->zome_index();
   info.name = index < dna.zome_names.size() ? dna.zome_names[index] : context.zome;
   info.id = hdk::ZomeIndex{index};
-  info.properties = hdk::Bytes{0xc0};
+  // Holochain's zome_info sends SerializedBytes::default(): no bytes at all.
+  info.properties = hdk::Bytes{};
+  // Every zome depends on the one integrity zome: its entry defs are everyone's.
+  info.entry_defs = dna.entry_defs;
+  if (index < dna.extern_fns.size()) info.extern_fns = dna.extern_fns[index];
   // Every zome here depends on the one integrity zome, index 0.
   std::vector<hdk::EntryDefIndex> entries;
   for (std::uint8_t i = 0; i < dna.entry_type_count; ++i) entries.push_back(hdk::EntryDefIndex{i});

@@ -94,6 +94,23 @@ void Scenario::install(const DnaSpec& spec) {
   };
   dna_.entry_type_count = count("__num_entry_types");
   dna_.link_type_count = count("__num_link_types");
+  dna_.entry_defs = {};
+  if (exports(integrity, "entry_defs")) {
+    CallContext context;
+    const CallResult r = integrity.call("entry_defs", extern_input(hdk::Unit{}), context);
+    hdk::EntryDefsCallbackResult answer;
+    hdk::DecodeError err;
+    if (!r.ok() || !hdk::decode(r.output(), answer, err))
+      throw Fault(FaultKind::HostError, "install: the entry_defs callback of `" + integrity.name() +
+                                            "` failed: " + r.describe());
+    dna_.entry_defs = std::get<hdk::entry_defs_callback_result::Defs>(answer).defs;
+  }
+  dna_.extern_fns.clear();
+  for (const auto& z : zomes_) {
+    std::vector<std::string> fns = z->functions();
+    std::sort(fns.begin(), fns.end());
+    dna_.extern_fns.push_back(std::move(fns));
+  }
 }
 
 Agent Scenario::add_agent(std::string name) {

@@ -47,9 +47,14 @@ Runtime open_runtime(const std::string& name) {
     rt.zome = rt.reused = hdk_host::Host::load_native(native_path());
     return rt;
   }
-  rt.host = std::make_shared<hdk_host::Host>(hdk_host::make_engine(name));
+  // No budget or deadline: the figures measure the engines themselves (a
+  // budget makes interp run metered code, ~1.4x slower; see docs/performance.md).
+  hdk_host::HostOptions unlimited;
+  unlimited.limits.instruction_budget = 0;
+  unlimited.limits.deadline = std::chrono::milliseconds(0);
+  rt.host = std::make_shared<hdk_host::Host>(hdk_host::make_engine(name), unlimited);
   rt.zome = rt.host->load_wasm_file(wasm_path());
-  hdk_host::HostOptions reuse;
+  hdk_host::HostOptions reuse = unlimited;
   reuse.reuse_instances = true;
   hdk_host::Host reuse_host(hdk_host::make_engine(name), reuse);
   rt.reused = reuse_host.load_wasm_file(wasm_path());

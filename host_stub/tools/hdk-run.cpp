@@ -3,6 +3,7 @@
 // JSON. ZOME is a .wasm file, or a native-mode library (.so).
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -15,12 +16,15 @@
 namespace {
 
 const char* kUsage =
-    "usage: hdk-run [--engine interp|aot|wasm-c-api] [--time] [--trace] ZOME FUNCTION [JSON]\n"
+    "usage: hdk-run [--engine interp|aot|wasm-c-api] [--time] [--trace] [--budget N]\n"
+    "               [--deadline MS] ZOME FUNCTION [JSON]\n"
     "  ZOME      a zome .wasm, or a native-mode zome library (.so)\n"
     "  FUNCTION  the zome function to call\n"
     "  JSON      its input as JSON (default: null, i.e. `()`)\n"
     "  --time    print load (compile or cache), instantiate and call times to stderr\n"
-    "  --trace   print what the zome traced to stderr\n";
+    "  --trace   print what the zome traced to stderr\n"
+    "  --budget N     interp: instructions the call may run (default 10^9; 0: no limit)\n"
+    "  --deadline MS  aot: milliseconds the call may run (default 30000; 0: no limit)\n";
 
 std::string format_duration(std::chrono::nanoseconds d) {
   char buf[64];
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
   std::string engine_name = "interp";
   bool time = false;
   bool trace = false;
+  hdk_host::Limits limits;
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -53,6 +58,18 @@ int main(int argc, char** argv) {
       engine_name = argv[++i];
     } else if (arg.rfind("--engine=", 0) == 0) {
       engine_name = arg.substr(9);
+    } else if ((arg == "--budget" || arg == "--deadline") && i + 1 < argc) {
+      const std::string value = argv[++i];
+      char* end = nullptr;
+      const unsigned long long n = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0') {
+        std::cerr << "hdk-run: " << arg << " takes a whole number, not `" << value << "`\n";
+        return 2;
+      }
+      if (arg == "--budget")
+        limits.instruction_budget = n;
+      else
+        limits.deadline = std::chrono::milliseconds(n);
     } else if (arg == "--time") {
       time = true;
     } else if (arg == "--trace") {
@@ -92,7 +109,9 @@ int main(int argc, char** argv) {
         std::cerr << "load: " << format_duration(std::chrono::steady_clock::now() - t0)
                   << " (native library)\n";
     } else {
-      host = std::make_unique<hdk_host::Host>(hdk_host::make_engine(engine_name));
+      hdk_host::HostOptions options;
+      options.limits = limits;
+      host = std::make_unique<hdk_host::Host>(hdk_host::make_engine(engine_name), options);
       zome = host->load_wasm_file(zome_path);
       if (time) {
         const auto first = host->last_load();

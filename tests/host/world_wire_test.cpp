@@ -264,6 +264,11 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
   q.action_type = std::vector<ActionType>{ActionType::Create, ActionType::CreateLink};
   q.include_entries = true;
   check("query", q);
+  check("app_signal", AppSignal{ExternIO{Bytes{0xa2, 'h', 'i'}}});
+  check("remote_signal", RemoteSignal{{agent, agent}, ExternIO{Bytes{0xa2, 'h', 'i'}}});
+  check("must_get_entry_input", MustGetEntryInput{eh});
+  check("must_get_action_input", MustGetActionInput{ah});
+  check("must_get_valid_record_input", MustGetValidRecordInput{ah});
   check("roundtrip_create", Action(create));
 
   // get_details.

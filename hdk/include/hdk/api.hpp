@@ -205,6 +205,14 @@ ExternResult<Unit> emit_signal(const T& value) {
   return host_fn::emit_signal(AppSignal{ExternIO::from(value)});
 }
 
+/// Sends `value` to other agents of this DNA, fire and forget: each one's
+/// `recv_remote_signal` in this zome receives it (declare it as
+/// `ExternResult<Unit> recv_remote_signal(T value)`).
+template <class T>
+ExternResult<Unit> send_remote_signal(const T& value, std::vector<AgentPubKey> agents) {
+  return host_fn::send_remote_signal(RemoteSignal{std::move(agents), ExternIO::from(value)});
+}
+
 /// Calls `fn_name` of zome `zome_name` in this same cell; the answer decoded as Out.
 template <class Out, class In>
 ExternResult<Out> call(const std::string& zome_name, const std::string& fn_name,

@@ -77,7 +77,8 @@ class Scenario {
 
   /// The agent's committed source chain, in seq order.
   const std::vector<hdk::Record>& chain(const Agent& agent) const;
-  /// Payloads (msgpack) the agent's calls emitted with emit_signal, in order.
+  /// Payloads (msgpack) the agent's calls emitted with emit_signal, in order
+  /// (including calls of its recv_remote_signal that other agents' signals made).
   const std::vector<std::vector<std::uint8_t>>& signals(const Agent& agent) const;
   template <class T>
   std::vector<T> signals_as(const Agent& agent) const {
@@ -103,6 +104,12 @@ class Scenario {
                  std::span<const std::uint8_t> extern_input);
   /// Runs init on the cell if it has not run; an error result if it failed.
   std::optional<CallResult> ensure_initialized(world::Cell& cell);
+  /// Runs one zome call on a cell: init first, then the call, validation and commit.
+  CallResult call_cell(world::Cell& cell, std::string_view zome, std::string_view function,
+                       std::span<const std::uint8_t> extern_input, int signal_depth,
+                       const hdk::AgentPubKey* provenance = nullptr);
+  /// Delivers remote signals: each a `recv_remote_signal` call on its agent's cell.
+  void deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int depth);
   /// Validates the workspace's records; an error result if one is invalid.
   std::optional<CallResult> validate(world::CallEnv& env);
   void commit(world::CallEnv& env);

@@ -151,6 +151,17 @@ class CallEnv {
       call_zome;
   /// Signals emitted during this call (ExternIO contents).
   std::vector<std::vector<std::uint8_t>> signals;
+  /// Who made the call (call_info's provenance): the cell's own agent, or the
+  /// sender of a remote signal.
+  std::optional<hdk::AgentPubKey> provenance;
+  /// Remote signals sent during this call, delivered when it ends.
+  struct RemoteSignalOut {
+    std::string zome;
+    hdk::AgentPubKey from;
+    hdk::AgentPubKey to;
+    std::vector<std::uint8_t> payload;  // the ExternIO content
+  };
+  std::vector<RemoteSignalOut> remote_signals;
   /// Whether writes are allowed (not in validate).
   bool read_only = false;
   /// What the conductor is running: a must_get_* that finds nothing answers

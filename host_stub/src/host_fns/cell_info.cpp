@@ -50,7 +50,8 @@ hdk::ExternResult<hdk::CallInfo> call_info_1(CallContext& context, const hdk::Un
   world::CallEnv* env = world_of(context, "call_info", error);
   if (!env) return error;
   const hdk::AgentPubKey& agent = env->cell().keys.agent;
-  return hdk::CallInfo{agent, context.function, env->start_head(),
+  // The grant is always ChainAuthor: the stub models no capabilities.
+  return hdk::CallInfo{env->provenance.value_or(agent), context.function, env->start_head(),
                        hdk::cap_grant::ChainAuthor{agent}};
 }
 

@@ -1,4 +1,4 @@
-// Host functions that talk beyond the zome: emit_signal, call.
+// Host functions that talk beyond the zome: emit_signal, send_remote_signal, call.
 #include "hdk_host/host.hpp"
 #include "hdk_host/host_functions.hpp"
 #include "world_access.hpp"
@@ -10,6 +10,18 @@ hdk::ExternResult<hdk::Unit> emit_signal_1(CallContext& context, const hdk::AppS
   world::CallEnv* env = world_of(context, "emit_signal", error);
   if (!env) return error;
   env->signals.push_back(signal.payload.bytes);
+  return hdk::Unit{};
+}
+
+hdk::ExternResult<hdk::Unit> send_remote_signal_1(CallContext& context,
+                                                  const hdk::RemoteSignal& signal) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "send_remote_signal", error);
+  if (!env) return error;
+  // The zome sending is the zome receiving, as in Holochain.
+  for (const auto& agent : signal.agents)
+    env->remote_signals.push_back(
+        {context.zome, env->cell().keys.agent, agent, signal.signal.bytes});
   return hdk::Unit{};
 }
 

@@ -218,22 +218,52 @@ CallResult Scenario::call_bytes(const Agent& agent, std::string_view zome,
                                 std::span<const std::uint8_t> input_msgpack) {
   last_trace_.clear();
   if (agent.index >= cells_.size()) return error_result("no such agent");
-  world::Cell& cell = *cells_[agent.index];
+  return call_cell(*cells_[agent.index], zome, function, extern_input_bytes(input_msgpack), 0);
+}
+
+CallResult Scenario::call_cell(world::Cell& cell, std::string_view zome, std::string_view function,
+                               std::span<const std::uint8_t> extern_input, int signal_depth,
+                               const hdk::AgentPubKey* provenance) {
   const std::size_t index = zome_index(zome);
   if (auto failed = ensure_initialized(cell)) return std::move(*failed);
 
   world::CallEnv env(cell, dht_, dna_, static_cast<std::uint8_t>(index));
+  if (provenance) env.provenance = *provenance;
   env.call_zome = [this, &env](std::string_view callee, std::string_view fn,
                                std::span<const std::uint8_t> input) {
     return run(env, zome_index(callee), fn, input);
   };
-  CallResult result = run(env, index, function, extern_input_bytes(input_msgpack));
+  CallResult result = run(env, index, function, extern_input);
   // Signals leave as they are emitted, whatever becomes of the call.
   cell.signals.insert(cell.signals.end(), env.signals.begin(), env.signals.end());
-  if (!result.ok()) return result;  // the workspace is dropped: nothing is committed
-  if (auto invalid = validate(env)) return std::move(*invalid);
-  commit(env);
+  std::vector<world::CallEnv::RemoteSignalOut> outgoing = std::move(env.remote_signals);
+  if (result.ok()) {
+    if (auto invalid = validate(env))
+      result = std::move(*invalid);
+    else
+      commit(env);
+  }  // else the workspace is dropped: nothing is committed
+  deliver(std::move(outgoing), signal_depth + 1);
   return result;
+}
+
+void Scenario::deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int depth) {
+  // Signals answering signals could go on forever; a conductor would let
+  // them, the stub stops after a few hops so that a test cannot hang.
+  constexpr int kMaxSignalHops = 8;
+  if (signals.empty() || depth > kMaxSignalHops) return;
+  // The recipients' traces are not the caller's.
+  const std::vector<TraceLine> caller_trace = last_trace_;
+  for (const auto& signal : signals) {
+    for (const auto& cell : cells_) {
+      if (cell->keys.agent != signal.to) continue;
+      if (!exports(*zomes_[zome_index(signal.zome)], "recv_remote_signal")) continue;
+      // Fire and forget, as in Holochain: the recipient's failure is its own.
+      (void)call_cell(*cell, signal.zome, "recv_remote_signal", extern_input_bytes(signal.payload),
+                      depth, &signal.from);
+    }
+  }
+  last_trace_ = caller_trace;
 }
 
 const std::vector<hdk::Record>& Scenario::chain(const Agent& agent) const {

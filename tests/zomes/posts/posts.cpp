@@ -153,6 +153,27 @@ HDK_EXTERN(callinfo);
 hdk::ExternResult<hdk::EntryHash> hash_post(Post post) { return hdk::hash_entry(post); }
 HDK_EXTERN(hash_post);
 
+struct Ping {
+  std::vector<hdk::AgentPubKey> to;
+  std::string text;
+  HDK_STRUCT(to, text);
+};
+
+hdk::ExternResult<hdk::Unit> ping(Ping input) {
+  return hdk::send_remote_signal(input.text, input.to);
+}
+HDK_EXTERN(ping);
+
+/// Another agent's ping: shown to this agent's UI, answered once with a pong.
+hdk::ExternResult<hdk::Unit> recv_remote_signal(std::string text) {
+  HDK_TRY(const auto shown, hdk::emit_signal("got " + text));
+  (void)shown;
+  if (text.rfind("pong", 0) == 0) return hdk::Unit{};
+  HDK_TRY(const auto caller, hdk::call_info());
+  return hdk::send_remote_signal("pong to " + text, {caller.provenance});
+}
+HDK_EXTERN(recv_remote_signal);
+
 hdk::ExternResult<hdk::EntryHash> hash_string(std::string text) { return hdk::hash_entry(text); }
 HDK_EXTERN(hash_string);
 

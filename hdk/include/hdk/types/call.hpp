@@ -83,4 +83,12 @@ struct AppSignal {
   HDK_NEWTYPE(payload);
 };
 
+/// send_remote_signal's input: the signal goes to each agent's cell of this
+/// DNA as a call of this zome's `recv_remote_signal` with `signal` as payload.
+struct RemoteSignal {
+  std::vector<AgentPubKey> agents;
+  ExternIO signal;
+  HDK_STRUCT(agents, signal);
+};
+
 }  // namespace hdk

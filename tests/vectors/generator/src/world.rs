@@ -718,6 +718,27 @@ pub(crate) enum CallTarget {
     ConductorCell(CallTargetCell),
 }
 
+/// holochain_zome_types::signal: emit_signal's and send_remote_signal's inputs.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+#[serde(transparent)]
+pub(crate) struct AppSignal(ExternIO);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct RemoteSignal {
+    agents: Vec<AgentPubKey>,
+    signal: ExternIO,
+}
+
+/// holochain_integrity_types::entry: must_get_*'s inputs, newtypes over a hash.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct MustGetEntryInput(EntryHash);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct MustGetActionInput(ActionHash);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct MustGetValidRecordInput(ActionHash);
+
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct Call {
     target: CallTarget,
@@ -1021,6 +1042,22 @@ pub(crate) fn vectors(v: &mut Vectors) {
             include_entries: true,
             order_descending: false,
         },
+    );
+    // Signals: the payload is the msgpack of "hi".
+    v.world("app_signal", AppSignal(ExternIO(vec![0xa2, b'h', b'i'])));
+    v.world(
+        "remote_signal",
+        RemoteSignal {
+            agents: vec![agent.clone(), agent.clone()],
+            signal: ExternIO(vec![0xa2, b'h', b'i']),
+        },
+    );
+    // must_get_*.
+    v.world("must_get_entry_input", MustGetEntryInput(eh.clone()));
+    v.world("must_get_action_input", MustGetActionInput(ah.clone()));
+    v.world(
+        "must_get_valid_record_input",
+        MustGetValidRecordInput(ah.clone()),
     );
     // Kept from the first, hand-pasted set: the same value as action_create.
     v.world("roundtrip_create", Action::Create(create));

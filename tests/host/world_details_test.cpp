@@ -5,21 +5,10 @@
 #include "world_support.hpp"
 
 using posts::Post;
+using posts::UpdatePost;
+using world_test::ok_value;
 
 namespace {
-
-struct UpdatePost {
-  hdk::ActionHash original;
-  Post post;
-  HDK_STRUCT(original, post);
-};
-
-template <class T>
-T ok_value(const hdk_host::CallResult& r) {
-  INFO(r.describe());
-  REQUIRE(r.ok());
-  return r.value<T>();
-}
 
 std::vector<hdk::ActionHash> hashes_of(const std::vector<hdk::SignedActionHashed>& actions) {
   std::vector<hdk::ActionHash> out;

@@ -8,6 +8,8 @@
 #include "world_support.hpp"
 
 using posts::Post;
+using posts::UpdatePost;
+using world_test::ok_value;
 
 namespace {
 
@@ -23,19 +25,6 @@ struct Randomness {
   hdk::Timestamp time;
   HDK_STRUCT(bytes, time);
 };
-
-struct UpdatePost {
-  hdk::ActionHash original;
-  Post post;
-  HDK_STRUCT(original, post);
-};
-
-template <class T>
-T ok_value(const hdk_host::CallResult& r) {
-  INFO(r.describe());
-  REQUIRE(r.ok());
-  return r.value<T>();
-}
 
 }  // namespace
 

@@ -6,31 +6,9 @@
 #include "world_support.hpp"
 
 using posts::Post;
-
-namespace {
-
-struct UpdatePost {
-  hdk::ActionHash original;
-  Post post;
-  HDK_STRUCT(original, post);
-};
-
-template <class T>
-T ok_value(const hdk_host::CallResult& r) {
-  INFO(r.describe());
-  REQUIRE(r.ok());
-  return r.value<T>();
-}
-
-std::string host_error_of(const hdk_host::CallResult& r) {
-  INFO(r.describe());
-  REQUIRE(r.wasm_error());
-  const auto* host = std::get_if<hdk::wasm_error_inner::Host>(&r.wasm_error()->error);
-  REQUIRE(host);
-  return host->message;
-}
-
-}  // namespace
+using posts::UpdatePost;
+using world_test::host_error_of;
+using world_test::ok_value;
 
 TEST_CASE("world: must_get_* read records, actions and entries on every runtime") {
   for (const auto& rt : world_test::runtimes()) {

@@ -50,6 +50,23 @@ inline std::unique_ptr<hdk_host::Scenario> install(const Runtime& rt) {
   return scenario;
 }
 
+/// The value of a call that must succeed.
+template <class T>
+T ok_value(const hdk_host::CallResult& r) {
+  INFO(r.describe());
+  REQUIRE(r.ok());
+  return r.value<T>();
+}
+
+/// The message of the Err(Host) a call must have ended with.
+inline std::string host_error_of(const hdk_host::CallResult& r) {
+  INFO(r.describe());
+  REQUIRE(r.wasm_error());
+  const auto* host = std::get_if<hdk::wasm_error_inner::Host>(&r.wasm_error()->error);
+  REQUIRE(host);
+  return host->message;
+}
+
 inline hdk::ActionHash action_hash_of(const hdk::AnyLinkableHash& h) {
   return hdk::ActionHash{h.bytes};
 }

@@ -4,6 +4,7 @@
 using posts::EntryTypes;
 using posts::LinkTypes;
 using posts::Post;
+using posts::UpdatePost;
 
 namespace {
 
@@ -66,12 +67,6 @@ hdk::ExternResult<std::uint64_t> count_posts() {
   return hdk::count_links(anchor, LinkTypes::AllPosts);
 }
 HDK_EXTERN(count_posts);
-
-struct UpdatePost {
-  hdk::ActionHash original;
-  Post post;
-  HDK_STRUCT(original, post);
-};
 
 hdk::ExternResult<hdk::ActionHash> update_post(UpdatePost input) {
   return hdk::update_entry(input.original, input.post);

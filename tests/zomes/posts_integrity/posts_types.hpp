@@ -17,6 +17,13 @@ struct Post {
   }
 };
 
+/// update_post's input.
+struct UpdatePost {
+  hdk::ActionHash original;
+  Post post;
+  HDK_STRUCT(original, post);
+};
+
 HDK_ENTRY_TYPES(EntryTypes, Post);
 HDK_LINK_TYPES(LinkTypes, AllPosts, AuthorToPost);
 

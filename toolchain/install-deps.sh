@@ -18,6 +18,8 @@ packages=(
   libmsgpack-cxx-dev catch2 libsodium-dev nlohmann-json3-dev libbenchmark-dev
   # the wire format's ground truth: rmp-serde itself, built offline by cargo
   rustc cargo librust-rmp-serde-dev librust-serde-derive-dev librust-serde-bytes-dev
+  # blake2b for the worked hashes: blake2b_simd, the crate Holochain itself hashes with
+  librust-blake2b-simd-dev
 )
 
 missing=()

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include <hdk/release.hpp>
 #include <nlohmann/json.hpp>
 
 #include "../forum/forum_types.hpp"
@@ -166,6 +167,9 @@ std::vector<std::string> forum_scenario(const std::string& runtime, const hdk_ho
   ForumTrace trace(scenario);
   trace.name(alice);
   trace.name(bob);
+  std::cout << "  DNA " << hdk::to_b64(scenario.dna().hash)
+            << " (hashed from its seed, properties and integrity zome, as " << hdk::release::kName
+            << " does)\n";
   std::cout << "  alice and bob joined (genesis: " << scenario.chain(alice).size()
             << " records each); they share one DHT\n";
 
@@ -195,6 +199,7 @@ int main(int argc, char** argv) {
   const std::filesystem::path native_dir = argv[2];
   bool all_identical = true;
 
+  std::cout << "hdk-cpp, speaking " << hdk::release::kSummary << "\n";
   std::vector<std::string> engines = hdk_host::available_engines();
   std::cout << "engines: ";
   for (const auto& e : engines) std::cout << e << " ";

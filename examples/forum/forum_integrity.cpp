@@ -22,18 +22,10 @@ constexpr std::uint8_t index_of() {
 }
 
 /// Which of this zome's entry types an action writes (none for agent keys).
-std::optional<std::uint8_t> app_entry_index(const hdk::EntryType& type) {
-  const auto* app = std::get_if<hdk::entry_type::App>(&type);
-  if (!app) return std::nullopt;
-  return app->def.entry_index.value;
-}
-
 std::optional<std::uint8_t> app_entry_index(const hdk::Action& action) {
-  if (const auto* create = std::get_if<hdk::action::Create>(&action.as_variant()))
-    return app_entry_index(create->entry_type);
-  if (const auto* update = std::get_if<hdk::action::Update>(&action.as_variant()))
-    return app_entry_index(update->entry_type);
-  return std::nullopt;
+  const hdk::AppEntryDef* def = action.app_entry_def();
+  if (!def) return std::nullopt;
+  return def->entry_index.value;
 }
 
 hdk::ValidateCallbackResult validate_post(const Post& post) {
@@ -87,27 +79,27 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_change(const hdk::AgentP
 }  // namespace
 
 hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
-  // Content: StoreEntry comes for every create and every update.
-  if (const auto* store = std::get_if<hdk::op::StoreEntry>(&op)) {
-    const auto type =
-        std::visit([](const auto& a) { return app_entry_index(a.action.value.entry_type); },
-                   store->action.hashed.content);
+  // Content: CreateEntry comes for every create and every update.
+  if (const auto* store = std::get_if<hdk::op::CreateEntry>(&op)) {
+    const auto type = app_entry_index(store->action.action());
     if (!type) return hdk::valid();  // not an app entry (an agent key)
     return validate_entry(*type, store->entry);
   }
   // Ownership.
-  if (const auto* update = std::get_if<hdk::op::RegisterUpdate>(&op)) {
-    const hdk::action::Update& action = update->update.hashed.content.value;
-    return validate_change(action.author, action.original_action_address, "update");
+  if (const auto* update = std::get_if<hdk::op::Update>(&op)) {
+    const hdk::Action& action = update->update.action();
+    return validate_change(action.author(),
+                           action.as<hdk::action::Update>()->original_action_address, "update");
   }
-  if (const auto* del = std::get_if<hdk::op::RegisterDelete>(&op)) {
-    const hdk::action::Delete& action = del->delete_.hashed.content.value;
-    return validate_change(action.author, action.deletes_address, "delete");
+  if (const auto* del = std::get_if<hdk::op::Delete>(&op)) {
+    const hdk::Action& action = del->delete_.action();
+    return validate_change(action.author(), action.as<hdk::action::Delete>()->deletes_address,
+                           "delete");
   }
   // Anyone may link (that is how posts get listed and comments attached), but
   // only a link's creator may remove it, so no one can hide another's post.
-  if (const auto* unlink = std::get_if<hdk::op::RegisterDeleteLink>(&op)) {
-    if (unlink->delete_link.hashed.content.value.author != unlink->create_link.value.author)
+  if (const auto* unlink = std::get_if<hdk::op::DeleteLink>(&op)) {
+    if (unlink->delete_link.action().author() != unlink->create_link.author())
       return hdk::invalid("only its creator may delete a link");
   }
   return hdk::valid();

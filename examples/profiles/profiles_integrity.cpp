@@ -9,7 +9,7 @@ using profiles::Profile;
 HDK_INTEGRITY_TYPES(EntryTypes, LinkTypes);
 
 hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
-  const auto* store = std::get_if<hdk::op::StoreEntry>(&op);
+  const auto* store = std::get_if<hdk::op::CreateEntry>(&op);
   if (!store || !std::holds_alternative<hdk::entry::App>(store->entry.as_variant()))
     return hdk::valid();
   // Profile is this zome's only entry type, so every app entry must be one.

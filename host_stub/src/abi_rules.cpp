@@ -2,7 +2,10 @@
 
 #include <string_view>
 
+#include <hdk/release.hpp>
+
 #include "hdk_host/host_fn_list.hpp"
+#include "hdk_host/host_functions.hpp"
 
 namespace hdk_host {
 namespace {
@@ -35,13 +38,19 @@ AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
                               "; host functions are functions");
       continue;
     }
-    if (!find_host_fn(imp.name)) {
-      if (!is_holochain_host_fn(imp.name)) {
-        report.errors.push_back("imports " + full + ", which is not a Holochain host function");
-        continue;
+    const std::optional<HostFnId> id = find_host_fn(imp.name);
+    if (!id) {
+      // A conductor fails to instantiate a module importing what it does not link.
+      if (const AbsentHostFnInfo* absent = find_absent_host_fn(imp.name)) {
+        report.errors.push_back("imports " + full + ", which " + hdk::release::kName +
+                                " does not provide (" + std::string(absent->why) + ")");
+      } else {
+        report.errors.push_back("imports " + full + ", which is not a " + hdk::release::kName +
+                                " host function");
       }
-      report.unprovided_host_functions.push_back(imp.name);
+      continue;
     }
+    if (!stub_implements(*id)) report.unprovided_host_functions.push_back(imp.name);
     if (!(imp.type == kZomeFunction)) {
       report.errors.push_back("imports " + full + " as " + describe(imp.type) +
                               "; host functions are (i32, i32) -> i64");

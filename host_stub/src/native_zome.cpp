@@ -29,10 +29,9 @@ int native_host_call(void* host_ctx, const char* import_name, const std::uint8_t
                      std::size_t in_len, void* sink_ctx, hdk_native_sink sink) {
   auto* state = static_cast<NativeCallState*>(host_ctx);
   const std::optional<HostFnId> id = find_host_fn(import_name);
-  if (!id && !is_holochain_host_fn(import_name)) return HDK_NATIVE_UNKNOWN_NAME;
+  if (!id) return HDK_NATIVE_UNKNOWN_NAME;
   try {
-    const std::vector<std::uint8_t> out = id ? run_host_fn(*id, *state->context, {in, in_len})
-                                             : unprovided_host_fn_result(import_name);
+    const std::vector<std::uint8_t> out = run_host_fn(*id, *state->context, {in, in_len});
     sink(sink_ctx, out.data(), out.size());
     return HDK_NATIVE_OK;
   } catch (ShortCircuit& sc) {

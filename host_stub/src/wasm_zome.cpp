@@ -113,7 +113,7 @@ class WasmZome final : public Zome {
     std::vector<HostFunction> fns;
     for (const ImportDesc& import : module_->imports()) {
       const std::optional<HostFnId> id = find_host_fn(import.name);
-      if (import.module != "env" || (!id && !is_holochain_host_fn(import.name))) {
+      if (import.module != "env" || !id) {
         fns.emplace_back();  // the engine reports it as UnknownImport
         continue;
       }
@@ -127,8 +127,7 @@ class WasmZome final : public Zome {
         instance.call_void(kDeallocate, ptr, len);
         std::vector<std::uint8_t> output;
         try {
-          output =
-              id ? run_host_fn(*id, *state.context, input) : unprovided_host_fn_result(import_name);
+          output = run_host_fn(*id, *state.context, input);
         } catch (ShortCircuit& sc) {
           state.short_circuit = std::move(sc.result);
           throw Fault(FaultKind::HostError, import_name + " ended the zome call (short circuit)");

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <hdk/release.hpp>
 #include <nlohmann/json.hpp>
 
 #include "hdk_host/abi_rules.hpp"
@@ -16,11 +17,12 @@ namespace {
 
 const char* kUsage =
     "usage: hdk-check [--json] [--quiet] ZOME.wasm\n"
+    "       hdk-check --version\n"
     "  Lists imports and exports; exits 1 when the module would not load in a\n"
-    "  Holochain conductor (imports other than Holochain's env.__hc__* host\n"
-    "  functions, no memory or allocator exports, zome functions not\n"
-    "  (i32, i32) -> i64, const functions __num_entry_types/__num_link_types\n"
-    "  not () -> i32).\n";
+    "  conductor of the release hdk-cpp follows (imports other than its\n"
+    "  env.__hc__* host functions, no memory or allocator exports, zome\n"
+    "  functions not (i32, i32) -> i64, const functions\n"
+    "  __num_entry_types/__num_link_types not () -> i32).\n";
 
 std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
   return kind == hdk_host::ExternKind::Func ? hdk_host::describe(type) : "";
@@ -40,6 +42,9 @@ int main(int argc, char** argv) {
       quiet = true;
     } else if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
+      return 0;
+    } else if (arg == "--version") {
+      std::cout << "hdk-check (hdk-cpp) for " << hdk::release::kSummary << "\n";
       return 0;
     } else if (path.empty() && (arg.empty() || arg[0] != '-')) {
       path = arg;
@@ -72,6 +77,7 @@ int main(int argc, char** argv) {
   if (json) {
     nlohmann::json out;
     out["module"] = path;
+    out["release"] = hdk::release::kName;
     out["size"] = bytes.size();
     out["ok"] = report.ok();
     out["imports"] = nlohmann::json::array();
@@ -106,7 +112,8 @@ int main(int argc, char** argv) {
       std::cerr << "hdk-check: " << path << ": " << error << "\n";
     if (!quiet && report.ok()) {
       if (!report.unprovided_host_functions.empty()) {
-        std::cout << "note: a conductor provides every import; the hdk-cpp host stub answers ";
+        std::cout << "note: a " << hdk::release::kName
+                  << " conductor provides every import; the hdk-cpp host stub answers ";
         for (std::size_t i = 0; i < report.unprovided_host_functions.size(); ++i)
           std::cout << (i ? ", " : "") << report.unprovided_host_functions[i];
         std::cout << " with an error\n";

@@ -1,15 +1,21 @@
-// A module shaped as the Rust hdk builds it: imports of Holochain host
-// functions the stub does not implement, and the integrity zome's const
-// functions. A conductor runs it; so must the stub, until such an import is
-// called, which answers Err(Host) and leaves the host serving.
+// A module shaped as the Rust hdk builds it: it imports every host function
+// of Holochain 0.7.0, most of which the stub does not implement, and exports
+// the integrity zome's const functions. A conductor runs it; so must the
+// stub, until such an import is called, which answers Err(Host) and leaves
+// the host serving. A module importing a name 0.7.0 does not link is refused.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <string_view>
+#include <utility>
 
 #include "hdk_host/abi_rules.hpp"
 #include "hdk_host/host.hpp"
 #include "hdk_host/host_fn_list.hpp"
+#include "hdk_host/module_info.hpp"
 #include "support/engines.hpp"
 #include "support/paths.hpp"
 
@@ -23,20 +29,48 @@ std::vector<std::uint8_t> read_module(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("holochain shape: imports the stub lacks load, and answer Err(Host) when called") {
+TEST_CASE("holochain shape: the whole 0.7.0 table loads; what the stub lacks answers Err(Host)") {
   HDK_FOR_EACH_ENGINE();
   hdk_host::Host host(engine);
   const auto zome = host.load_wasm(read_module("holochain_shaped"), "shaped");
   // The const functions are not zome functions (a conductor lists them apart).
   CHECK(zome->functions() == std::vector<std::string>{"activity"});
+  hdk::GetAgentActivityInput input;
+  input.agent_pubkey.bytes[0] = 0x84, input.agent_pubkey.bytes[1] = 0x20;
+  input.agent_pubkey.bytes[2] = 0x24;
   for (int round = 0; round < 2; ++round) {
-    const auto r = host.call(*zome, "activity", hdk::Unit{});
+    // `activity` hands its input (an ExternIO) to get_agent_activity as is:
+    // give it a GetAgentActivityInput's bytes to hand on.
+    hdk_host::CallContext context;
+    const auto r = zome->call("activity", hdk::encode_to_vector(input), context);
     INFO(r.describe());
     REQUIRE(r.wasm_error());
     const auto* host_error = std::get_if<hdk::wasm_error_inner::Host>(&r.wasm_error()->error);
     REQUIRE(host_error);
     CHECK_THAT(host_error->message, Catch::Contains("__hc__get_agent_activity_1") &&
+                                        Catch::Contains("Holochain 0.7.0") &&
                                         Catch::Contains("does not provide"));
+  }
+}
+
+TEST_CASE("holochain shape: a module importing what 0.7.0 does not link is refused at load") {
+  HDK_FOR_EACH_ENGINE();
+  hdk_host::Host host(engine);
+  const std::pair<const char*, const char*> cases[] = {
+      {"import_removed_hash",
+       "env.__hc__hash_1, which Holochain 0.7.0 does not provide (removed in 0.6"},
+      {"import_renamed_link_details",
+       "env.__hc__get_link_details_1, which Holochain 0.7.0 does not provide (renamed "
+       "__hc__get_links_details_1"}};
+  for (const auto& [module, message] : cases) {
+    CAPTURE(module);
+    try {
+      (void)host.load_wasm(read_module(module), module);
+      FAIL("loaded a module a conductor refuses");
+    } catch (const hdk_host::Fault& f) {
+      CHECK(f.kind() == hdk_host::FaultKind::UnknownImport);
+      CHECK_THAT(f.what(), Catch::Contains(message));
+    }
   }
 }
 
@@ -71,16 +105,31 @@ TEST_CASE("holochain shape: const functions are read as a conductor reads them")
   }
 }
 
-TEST_CASE("holochain shape: the ABI rules know Holochain 0.5.6's host functions") {
+TEST_CASE("holochain shape: the ABI rules know Holochain 0.7.0's host functions") {
   using hdk_host::ExternKind;
   using hdk_host::ValType;
   const hdk_host::FuncType host_fn{{ValType::I32, ValType::I32}, {ValType::I64}};
-  // Every host function the HDK declares is one a conductor provides: a typo
-  // in hdk/host_fns.def would build a zome no conductor can link.
+  // The release links 52 host functions (its ribosome's import table
+  // without the unstable features), each listed once, none also listed absent.
+  CHECK(hdk_host::kHostFunctions.size() == 52);
+  std::set<std::string_view> names;
   for (const auto& info : hdk_host::kHostFunctions) {
     CAPTURE(info.import_name);
-    CHECK(hdk_host::is_holochain_host_fn(info.import_name));
+    CHECK(names.insert(info.import_name).second);
+    CHECK(info.import_name.rfind("__hc__", 0) == 0);
+    CHECK_FALSE(hdk_host::find_absent_host_fn(info.import_name));
   }
+  for (const char* gone :
+       {"__hc__hash_1", "__hc__version_1", "__hc__get_link_details_1", "__hc__block_agent_1",
+        "__hc__unblock_agent_1", "__hc__is_same_agent_1", "__hc__get_agent_key_lineage_1",
+        "__hc__sleep_1", "__hc__accept_countersigning_preflight_request_1"}) {
+    CAPTURE(gone);
+    CHECK_FALSE(hdk_host::find_host_fn(gone));
+    CHECK(hdk_host::find_absent_host_fn(gone));
+  }
+  for (const char* added : {"__hc__get_links_details_1", "__hc__get_init_properties_1",
+                            "__hc__schedule_1", "__hc__dna_info_1", "__hc__dna_info_2"})
+    CHECK(hdk_host::find_host_fn(added));
   const std::vector<hdk_host::ExportDesc> exports = {
       {"memory", ExternKind::Memory, {}},
       {"__hc__allocate_1", ExternKind::Func, {{ValType::I32}, {ValType::I32}}},
@@ -89,11 +138,38 @@ TEST_CASE("holochain shape: the ABI rules know Holochain 0.5.6's host functions"
   const auto report =
       hdk_host::check_zome_abi({{"env", "__hc__trace_1", ExternKind::Func, host_fn},
                                 {"env", "__hc__close_chain_1", ExternKind::Func, host_fn},
-                                {"env", "__hc__teleport_1", ExternKind::Func, host_fn}},
+                                {"env", "__hc__teleport_1", ExternKind::Func, host_fn},
+                                {"env", "__hc__version_1", ExternKind::Func, host_fn}},
                                exports);
-  REQUIRE(report.errors.size() == 1);
-  CHECK_THAT(report.errors[0], Catch::Contains("__hc__teleport_1"));
+  REQUIRE(report.errors.size() == 2);
+  CHECK_THAT(report.errors[0], Catch::Contains("__hc__teleport_1") &&
+                                   Catch::Contains("not a Holochain 0.7.0 host function"));
+  CHECK_THAT(report.errors[1],
+             Catch::Contains("__hc__version_1") &&
+                 Catch::Contains("Holochain 0.7.0 does not provide (removed in 0.6)"));
   CHECK(report.unprovided_host_functions == std::vector<std::string>{"__hc__close_chain_1"});
   CHECK(report.const_functions == std::vector<std::string>{"__num_link_types"});
   CHECK(report.zome_functions.empty());
+}
+
+TEST_CASE("holochain shape: no zome this build makes imports a name 0.7.0 does not link") {
+  std::size_t checked = 0;
+  for (const auto& [toolchain, dir] : hdk_test::zome_dirs()) {
+    for (const auto& file : std::filesystem::directory_iterator(dir)) {
+      if (file.path().extension() != ".wasm") continue;
+      CAPTURE(toolchain, file.path().filename().string());
+      std::ifstream in(file.path(), std::ios::binary);
+      const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
+      const auto info = hdk_host::read_module_info(bytes, file.path().string());
+      for (const auto& imp : info.imports) {
+        CAPTURE(imp.name);
+        CHECK(imp.module == "env");
+        CHECK(hdk_host::find_host_fn(imp.name));
+        CHECK(imp.name != "__hc__hash_1");
+      }
+      ++checked;
+    }
+  }
+  // Every zome of every toolchain built (examples and test zomes).
+  if (!hdk_test::zome_dirs().empty()) CHECK(checked >= 8 * hdk_test::zome_dirs().size());
 }

@@ -3,6 +3,9 @@
 
 #include <sodium.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "hdk_host/world.hpp"
 #include "world_support.hpp"
 
@@ -19,7 +22,7 @@ void check_chain(const std::vector<hdk::Record>& chain, const hdk::AgentPubKey& 
     CHECK(action.action_seq() == i);
     CHECK(action.author() == author);
     if (i == 0) {
-      CHECK(std::holds_alternative<hdk::action::Dna>(action.as_variant()));
+      REQUIRE(action.is<hdk::action::Dna>());
       CHECK_FALSE(action.prev_action());
     } else {
       REQUIRE(action.prev_action());
@@ -41,16 +44,17 @@ TEST_CASE("world: genesis, init and commits keep the chain linked and signed") {
       const auto alice = s->add_agent("alice");
       const auto& chain = s->chain(alice);
       REQUIRE(chain.size() == 3);
-      CHECK(
-          std::holds_alternative<hdk::action::AgentValidationPkg>(chain[1].action().as_variant()));
-      const auto* agent_create = std::get_if<hdk::action::Create>(&chain[2].action().as_variant());
+      // The Dna action names the DNA the cell runs.
+      CHECK(chain[0].action().as<hdk::action::Dna>()->dna_hash == s->dna().hash);
+      CHECK(chain[1].action().is<hdk::action::AgentValidationPkg>());
+      const auto* agent_create = chain[2].action().as<hdk::action::Create>();
       REQUIRE(agent_create);
       CHECK(agent_create->entry_hash == hdk::agent_entry_hash(alice.key));
 
       REQUIRE(s->call(alice, "posts", "create_post", Post{"a", "b"}).ok());
       // init ran once, before the first call: InitZomesComplete at seq 3.
       REQUIRE(chain.size() == 7);  // + InitZomesComplete, Create, 2 CreateLinks
-      CHECK(std::holds_alternative<hdk::action::InitZomesComplete>(chain[3].action().as_variant()));
+      CHECK(chain[3].action().action_type() == hdk::ActionType::InitZomesComplete);
       REQUIRE(s->call(alice, "posts", "create_post", Post{"c", "d"}).ok());
       CHECK(chain.size() == 10);
       check_chain(chain, alice.key);
@@ -107,4 +111,45 @@ TEST_CASE("world: hashes have Holochain's form and are deterministic") {
   // The same DNA installed again has the same hash.
   auto again = world_test::install(world_test::runtimes().front());
   CHECK(again->dna().hash == s->dna().hash);
+}
+
+TEST_CASE("world: the DNA hash is Holochain's, from seed, properties and integrity code") {
+  for (const auto& rt : world_test::runtimes()) {
+    DYNAMIC_SECTION(rt.label) {
+      auto s = world_test::install(rt);
+      std::ifstream in(rt.dna.integrity.path, std::ios::binary);
+      REQUIRE(in);
+      const std::vector<std::uint8_t> code((std::istreambuf_iterator<char>(in)), {});
+      const hdk::DnaHash want = hdk_host::world::dna_hash(
+          "seed", hdk::Bytes{0xc0}, {{"posts_integrity", hdk_host::world::wasm_hash(code), {}}});
+      CHECK(s->dna().hash == want);
+      const auto alice = s->add_agent("alice");
+      // What the zomes see: dna_info and the chain's first action.
+      const auto info =
+          world_test::ok_value<hdk::DnaInfo>(s->call(alice, "posts", "dna", hdk::Unit{}));
+      CHECK(info.hash == want);
+      CHECK(info.modifiers.network_seed == "seed");
+      CHECK(info.modifiers.properties == hdk::Bytes{0xc0});
+
+      // Coordinators and the DNA's name are not hashed; seed and properties are.
+      auto renamed = rt.dna;
+      renamed.name = "another name";
+      renamed.coordinators.clear();
+      hdk_host::Scenario other(rt.runtime);
+      other.install(renamed);
+      CHECK(other.dna().hash == want);
+      auto reseeded = rt.dna;
+      reseeded.network_seed = "other seed";
+      other.install(reseeded);
+      CHECK_FALSE(other.dna().hash == want);
+      auto with_properties = rt.dna;
+      with_properties.properties = hdk::Bytes(hdk::encode_to_vector(std::string("p")));
+      other.install(with_properties);
+      CHECK_FALSE(other.dna().hash == want);
+      const auto bob = other.add_agent("bob");
+      const auto props =
+          world_test::ok_value<hdk::DnaInfo>(other.call(bob, "posts", "dna", hdk::Unit{}));
+      CHECK(props.modifiers.properties == with_properties.properties);
+    }
+  }
 }

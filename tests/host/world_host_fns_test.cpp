@@ -77,7 +77,7 @@ TEST_CASE("world: info host functions on every runtime") {
   }
 }
 
-TEST_CASE("world: hash, sign and verify_signature on every runtime") {
+TEST_CASE("world: hash_entry (in the guest), sign and verify_signature on every runtime") {
   for (const auto& rt : world_test::runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
@@ -123,7 +123,7 @@ TEST_CASE("world: chain and link host functions on every runtime") {
       const auto record =
           ok_value<std::optional<hdk::Record>>(s->call(bob, "posts", "get_record", updated));
       REQUIRE(record);
-      const auto* update = std::get_if<hdk::action::Update>(&record->action().as_variant());
+      const auto* update = record->action().as<hdk::action::Update>();
       REQUIRE(update);
       CHECK(update->original_action_address == first);
       CHECK(record->entry_as<Post>() == Post{"one'", "2"});
@@ -161,6 +161,60 @@ TEST_CASE("world: chain and link host functions on every runtime") {
       CHECK(ok_value<std::optional<Post>>(s->call(bob, "posts", "get_post", via)) ==
             Post{"two", "2"});
       CHECK(ok_value<std::uint64_t>(s->call(bob, "posts", "count_posts", hdk::Unit{})) == 1);
+    }
+  }
+}
+
+TEST_CASE("world: dna_info 1, init properties and link details on every runtime") {
+  for (const auto& rt : world_test::runtimes()) {
+    DYNAMIC_SECTION(rt.label) {
+      auto dna = rt.dna;
+      dna.init_properties = hdk::Bytes{0x81, 0xa1, 'k', 0x01};
+      hdk_host::Scenario s(rt.runtime);
+      s.install(dna);
+      const auto alice = s.add_agent("alice");
+
+      // init reads the properties (its trace says how many bytes) ...
+      const auto v1 = ok_value<hdk::DnaInfoV1>(s.call(alice, "posts", "dna_v1", hdk::Unit{}));
+      bool traced = false;
+      for (const auto& line : s.last_trace())
+        traced = traced || line.msg.find("init properties: 4 bytes") != std::string::npos;
+      CHECK(traced);
+      CHECK(v1.name == "forum");
+      CHECK(v1.hash == s.dna().hash);
+      CHECK(v1.properties == hdk::Bytes{0xc0});
+      CHECK(v1.zome_names == std::vector<std::string>{"posts_integrity", "posts"});
+      // ... and a zome call may not (only init may).
+      CHECK_THAT(world_test::host_error_of(
+                     s.call(alice, "posts", "init_properties_in_a_call", hdk::Unit{})),
+                 Catch::Contains("get_init_properties may not be called from a zome call"));
+
+      // get_links_details: deleted links too, each with its DeleteLink.
+      REQUIRE(s.call(alice, "posts", "create_post", Post{"one", "1"}).ok());
+      REQUIRE(s.call(alice, "posts", "create_post", Post{"two", "2"}).ok());
+      const auto links =
+          ok_value<std::vector<hdk::Link>>(s.call(alice, "posts", "all_posts", hdk::Unit{}));
+      REQUIRE(links.size() == 2);
+      const auto removed = ok_value<hdk::ActionHash>(
+          s.call(alice, "posts", "remove_link", links[0].create_link_hash));
+      const auto details =
+          ok_value<hdk::LinkDetails>(s.call(alice, "posts", "all_posts_details", hdk::Unit{}));
+      REQUIRE(details.links.size() == 2);
+      CHECK(details.links[0].first.action_address() == links[0].create_link_hash);
+      REQUIRE(details.links[0].second.size() == 1);
+      CHECK(details.links[0].second[0].action_address() == removed);
+      CHECK(details.links[0].second[0].action().is<hdk::action::DeleteLink>());
+      CHECK(details.links[1].first.action_address() == links[1].create_link_hash);
+      CHECK(details.links[1].second.empty());
+      // Without init properties, init reads none.
+      hdk_host::Scenario plain(rt.runtime);
+      plain.install(rt.dna);
+      const auto bob = plain.add_agent("bob");
+      REQUIRE(plain.call(bob, "posts", "whoami", hdk::Unit{}).ok());
+      bool none = false;
+      for (const auto& line : plain.last_trace())
+        none = none || line.msg.find("init properties: 0 bytes") != std::string::npos;
+      CHECK(none);
     }
   }
 }

@@ -15,10 +15,12 @@ if ! command -v "$cargo" >/dev/null 2>&1; then
 fi
 # The crate directory the generator's cargo config points at.
 registry=$(sed -n 's/^directory *= *"\(.*\)"/\1/p' "$generator/.cargo/config.toml")
-if ! ls -d "$registry"/rmp-serde-1.* >/dev/null 2>&1; then
-  echo "SKIP: no packaged rmp-serde under $registry; the committed vectors were not regenerated"
-  exit 77
-fi
+for crate in rmp-serde-1 blake2b_simd-1; do
+  if ! ls -d "$registry/$crate".* >/dev/null 2>&1; then
+    echo "SKIP: no packaged $crate.* under $registry; the committed vectors were not regenerated"
+    exit 77
+  fi
+done
 
 # Build from a copy so that nothing (Cargo.lock, target/) lands in the source tree.
 rm -rf "$work/generator"

@@ -4,9 +4,13 @@
 #include <cstdarg>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "hdk/entry_types.hpp"
+#include "hdk/hashing.hpp"
 #include "hdk/host.hpp"
 
 namespace hdk {
@@ -27,9 +31,14 @@ inline ExternResult<Bytes> random_bytes(std::uint32_t count) {
 // ---- info ----
 
 inline ExternResult<AgentInfo> agent_info() { return host_fn::agent_info(Unit{}); }
+/// DnaInfo (V2, as hdi's dna_info asks for it).
 inline ExternResult<DnaInfo> dna_info() { return host_fn::dna_info(Unit{}); }
 inline ExternResult<ZomeInfo> zome_info() { return host_fn::zome_info(Unit{}); }
 inline ExternResult<CallInfo> call_info() { return host_fn::call_info(Unit{}); }
+/// In init only: the properties the app gave this cell's role at install, if any.
+inline ExternResult<std::optional<InitProperties>> get_init_properties() {
+  return host_fn::get_init_properties(Unit{});
+}
 
 namespace api_detail {
 /// The integrity zome this coordinator's types belong to: the first one
@@ -121,9 +130,27 @@ inline ExternResult<Record> must_get_valid_record(const ActionHash& hash) {
   return host_fn::must_get_valid_record(MustGetValidRecordInput{hash});
 }
 
+/// The actions of `author`'s chain that `filter` selects, from its agent-
+/// activity authorities (hdi's must_get_agent_activity; in validate, a
+/// stretch not yet held ends the callback with UnresolvedDependencies).
+inline ExternResult<std::vector<AgentActivity>> must_get_agent_activity(const AgentPubKey& author,
+                                                                        ChainFilter filter) {
+  return host_fn::must_get_agent_activity(MustGetAgentActivityInput{author, std::move(filter)});
+}
+
 /// Records of this agent's own chain that pass `filter`.
 inline ExternResult<std::vector<Record>> query(const ChainQueryFilter& filter) {
   return host_fn::query(filter);
+}
+
+/// What the DHT knows of `agent`'s chain: its status, its actions (with
+/// `ActivityRequest::Full`) and warrants against it.
+inline ExternResult<AgentActivityStatus> get_agent_activity(const AgentPubKey& agent,
+                                                            ChainQueryFilter query,
+                                                            ActivityRequest request,
+                                                            GetOptions options = GetOptions{}) {
+  return host_fn::get_agent_activity(
+      GetAgentActivityInput{agent, std::move(query), request, std::move(options)});
 }
 
 // ---- links ----
@@ -139,8 +166,12 @@ ExternResult<ActionHash> create_link(const AnyLinkableHash& base, const AnyLinka
                                               std::move(tag), ChainTopOrdering::Strict});
 }
 
-inline ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash) {
-  return host_fn::delete_link(DeleteLinkInput{create_link_hash, ChainTopOrdering::Strict});
+/// Deletes the link that `create_link_hash` created; `options` say how the
+/// host finds that CreateLink.
+inline ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash,
+                                            GetOptions options = GetOptions{}) {
+  return host_fn::delete_link(
+      DeleteLinkInput{create_link_hash, ChainTopOrdering::Strict, std::move(options)});
 }
 
 namespace api_detail {
@@ -153,18 +184,41 @@ ExternResult<LinkTypeFilter> filter_for(LinkTypes type) {
 }
 }  // namespace api_detail
 
+namespace api_detail {
+/// One get_links query of this zome's link type `type`, asked through
+/// `host_call` (get_links or get_links_details); its one answer.
+template <class Answer, class LinkTypes, class HostCall>
+ExternResult<Answer> one_links_query(const char* what, HostCall host_call,
+                                     const AnyLinkableHash& base, LinkTypes type,
+                                     std::optional<LinkTag> tag_prefix) {
+  HDK_TRY(LinkTypeFilter filter, filter_for(type));
+  GetLinksInput input{base,         std::move(filter), GetOptions{}, std::move(tag_prefix),
+                      std::nullopt, std::nullopt,      std::nullopt};
+  HDK_TRY(auto answers, host_call(std::vector<GetLinksInput>{std::move(input)}));
+  if (answers.size() != 1)
+    return HDK_ERROR(std::string(what) + ": the host answered for a different number of queries");
+  return std::move(answers.front());
+}
+}  // namespace api_detail
+
 /// The live links of type `type` from `base`, optionally only those whose tag starts with
 /// `tag_prefix`.
 template <class LinkTypes>
 ExternResult<std::vector<Link>> get_links(const AnyLinkableHash& base, LinkTypes type,
                                           std::optional<LinkTag> tag_prefix = std::nullopt) {
-  HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(type));
-  GetLinksInput input{base,         std::move(filter), GetOptions{}, std::move(tag_prefix),
-                      std::nullopt, std::nullopt,      std::nullopt};
-  HDK_TRY(auto links, host_fn::get_links(std::vector<GetLinksInput>{std::move(input)}));
-  if (links.size() != 1)
-    return HDK_ERROR("get_links: the host answered for a different number of queries");
-  return std::move(links.front());
+  return api_detail::one_links_query<std::vector<Link>>(
+      "get_links", [](const auto& in) { return host_fn::get_links(in); }, base, type,
+      std::move(tag_prefix));
+}
+
+/// Every link of type `type` from `base`, deleted ones too, each with the
+/// DeleteLinks of it (Rust's get_links_details).
+template <class LinkTypes>
+ExternResult<LinkDetails> get_links_details(const AnyLinkableHash& base, LinkTypes type,
+                                            std::optional<LinkTag> tag_prefix = std::nullopt) {
+  return api_detail::one_links_query<LinkDetails>(
+      "get_links_details", [](const auto& in) { return host_fn::get_links_details(in); }, base,
+      type, std::move(tag_prefix));
 }
 
 template <class LinkTypes>
@@ -175,13 +229,27 @@ ExternResult<std::uint64_t> count_links(const AnyLinkableHash& base, LinkTypes t
 }
 
 // ---- hashing and signatures ----
+// Hashes are computed here in the guest (BLAKE2b, hdk/hashing.hpp), as
+// hdi's hash_entry and hash_action do: no host call.
 
-/// The EntryHash of `value` as an app entry (Rust's `hash_entry`).
+/// The EntryHash of an entry, or of `value` as an app entry (Rust's `hash_entry`).
 template <class T>
 ExternResult<EntryHash> hash_entry(const T& value) {
-  HDK_TRY(const HashOutput out, host_fn::hash(HashInput{hash_input::Entry{Entry::app(value)}}));
-  if (const auto* e = std::get_if<hash_output::Entry>(&out)) return e->hash;
-  return HDK_ERROR("hash: the host answered with another kind of hash");
+  EntryHash out;
+  bool ok = false;
+  if constexpr (std::is_same_v<T, Entry>)
+    ok = hashing::entry_hash(value, out);
+  else
+    ok = hashing::entry_hash(Entry::app(value), out);
+  if (!ok) return HDK_WASM_ERROR(wasm_error_inner::Memory{});
+  return out;
+}
+
+/// The ActionHash of an action (Rust's `hash_action`).
+inline ExternResult<ActionHash> hash_action(const Action& action) {
+  ActionHash out;
+  if (!hashing::action_hash(action, out)) return HDK_WASM_ERROR(wasm_error_inner::Memory{});
+  return out;
 }
 
 /// Signs the msgpack of `value` with `key`'s private key (held by the host).

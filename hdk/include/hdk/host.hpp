@@ -16,8 +16,8 @@
 #if HDK_WASM
 // The imports, one per listed function.
 extern "C" {
-#define HDK_HOST_FN(name, version, Input, Output) \
-  HDK_IMPORT("__hc__" #name "_" #version)         \
+#define HDK_HOST_FN(name, version, Input, Output, access) \
+  HDK_IMPORT("__hc__" #name "_" #version)                 \
   ::hdk::GuestPtrLen hdk_import_##name##_##version(::hdk::GuestPtr, ::hdk::Len);
 #include "hdk/host_fns.def"
 #undef HDK_HOST_FN
@@ -65,25 +65,29 @@ ExternResult<Output> call(const char* import_name, const Input& input) {
 
 }  // namespace hdk::host_detail
 
-// A host function named like a C++ keyword gets a trailing underscore as its
-// C++ name (hdk::host_fn::delete_); its import keeps Holochain's name.
-#define HDK_DETAIL_CPP_NAME_delete ~, delete_
+// A host function's C++ name is its Holochain name, except: one named like
+// a C++ keyword gets a trailing underscore (hdk::host_fn::delete_), and
+// dna_info's version 1 is dna_info_1 (dna_info is version 2, as in hdi).
+// Imports keep Holochain's names.
+#define HDK_DETAIL_CPP_NAME_delete_1 ~, delete_
+#define HDK_DETAIL_CPP_NAME_dna_info_1 ~, dna_info_1
 #define HDK_DETAIL_SECOND_(a, b, ...) b
 #define HDK_DETAIL_SECOND(...) HDK_DETAIL_SECOND_(__VA_ARGS__)
-#define HDK_DETAIL_CPP_NAME(name) HDK_DETAIL_SECOND(HDK_DETAIL_CPP_NAME_##name, name, ~)
+#define HDK_DETAIL_CPP_NAME(name, version) \
+  HDK_DETAIL_SECOND(HDK_DETAIL_CPP_NAME_##name##_##version, name, ~)
 
 /// The raw typed calls, one per host function: `hdk::host_fn::trace(msg)`.
 /// The HDK's friendlier functions (hdk/api.hpp) are built on these.
 namespace hdk::host_fn {
 #if HDK_WASM
-#define HDK_HOST_FN(name, version, Input, Output)                             \
-  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) { \
-    return host_detail::call<Output, &hdk_import_##name##_##version>(input);  \
+#define HDK_HOST_FN(name, version, Input, Output, access)                              \
+  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name, version)(const Input& input) { \
+    return host_detail::call<Output, &hdk_import_##name##_##version>(input);           \
   }
 #else
-#define HDK_HOST_FN(name, version, Input, Output)                             \
-  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name)(const Input& input) { \
-    return host_detail::call<Output>("__hc__" #name "_" #version, input);     \
+#define HDK_HOST_FN(name, version, Input, Output, access)                              \
+  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name, version)(const Input& input) { \
+    return host_detail::call<Output>("__hc__" #name "_" #version, input);              \
   }
 #endif
 #include "hdk/host_fns.def"

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <hdk/host_fn_access.hpp>
 #include <hdk/types.hpp>
 
 namespace hdk_host {
@@ -28,6 +29,9 @@ struct CallContext {
   /// Null for a bare Host::call: then the chain, DHT and crypto host
   /// functions answer with a Host error.
   world::CallEnv* world = nullptr;
+  /// What the conductor is running: it decides which host functions the
+  /// guest may call (hdk/host_fn_access.hpp).
+  hdk::host_fn_access::Callback callback = hdk::host_fn_access::Callback::ZomeCall;
 };
 
 }  // namespace hdk_host

@@ -28,13 +28,30 @@ struct ShortCircuit {
 std::vector<std::uint8_t> run_host_fn(HostFnId id, CallContext& context,
                                       std::span<const std::uint8_t> input);
 
-/// The encoded Err(WasmError{Host}) a call of a Holochain host function the
-/// stub does not implement answers (see kHolochainHostFunctions).
-std::vector<std::uint8_t> unprovided_host_fn_result(std::string_view import_name);
+/// The Err(WasmError{Host}) a host function the stub does not implement
+/// answers: it links every function the release links, so a
+/// module shaped as the Rust hdk builds one (importing them all) loads.
+hdk::WasmError unprovided_host_fn_error(std::string_view import_name);
 
-/// The implementations, one per listed host function (src/host_fns/).
+/// False for the host functions the stub links but answers with
+/// unprovided_host_fn_error (src/host_fns/unimplemented.cpp).
+bool stub_implements(HostFnId id);
+
+/// Each listed host function's input and output types.
+namespace host_fn_types {
+#define HDK_HOST_FN(name, version, In, Out, access) \
+  struct name##_##version {                         \
+    using Input = In;                               \
+    using Output = Out;                             \
+  };
+#include <hdk/host_fns.def>
+#undef HDK_HOST_FN
+}  // namespace host_fn_types
+
+/// The implementations, one per listed host function (src/host_fns/; the
+/// ones the stub lacks are in src/host_fns/unimplemented.cpp).
 namespace host_fns {
-#define HDK_HOST_FN(name, version, Input, Output) \
+#define HDK_HOST_FN(name, version, Input, Output, access) \
   hdk::ExternResult<Output> name##_##version(CallContext& context, const Input& input);
 #include <hdk/host_fns.def>
 #undef HDK_HOST_FN

@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ struct DnaSpec {
   std::string network_seed;
   ZomeSource integrity;                  // zome index 0
   std::vector<ZomeSource> coordinators;  // zome indexes 1, 2, ...
+  /// The DNA's properties, as msgpack (SerializedBytes): dna_info answers
+  /// them and they are part of the DNA hash. `()` unless given.
+  hdk::Bytes properties{0xc0};
+  /// What init's get_init_properties answers, as msgpack; none unless given.
+  std::optional<hdk::Bytes> init_properties = std::nullopt;
 };
 
 /// A handle on one agent (cell) of the scenario.
@@ -58,7 +64,9 @@ class Scenario {
   Scenario(const Scenario&) = delete;
   Scenario& operator=(const Scenario&) = delete;
 
-  /// Loads the zomes and reads the integrity zome's entry and link type
+  /// Loads the zomes, computes the DNA hash as Holochain does (from the
+  /// seed, the properties and the integrity zome's code: see
+  /// world::dna_hash), and reads the integrity zome's entry and link type
   /// counts (its __num_entry_types and __num_link_types exports). Throws Fault.
   void install(const DnaSpec& dna);
   /// A new agent with its own key pair and genesis records (Dna,

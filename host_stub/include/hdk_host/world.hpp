@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include <hdk/host_fn_access.hpp>
 #include <hdk/types.hpp>
 
 namespace hdk_host {
@@ -93,6 +94,9 @@ struct DnaShape {
   std::string name;
   hdk::DnaHash hash;
   std::string network_seed;
+  hdk::Bytes properties{0xc0};  // SerializedBytes of the DNA's properties: `()` by default
+  /// What init's get_init_properties answers (none unless the app gave some).
+  std::optional<hdk::Bytes> init_properties;
   std::vector<std::string> zome_names;  // integrity zome first (index 0), then coordinators
   std::uint8_t entry_type_count = 0;
   std::uint8_t link_type_count = 0;
@@ -101,6 +105,24 @@ struct DnaShape {
   /// Per zome index, its zome functions and callbacks, sorted (zome_info's extern_fns).
   std::vector<std::vector<std::string>> extern_fns;
 };
+
+/// A DNA's hash as Holochain computes it (DnaDef's HashableContent): the
+/// blake2b-256 of the msgpack of {"modifiers": {"network_seed", "properties"},
+/// "integrity_zomes": [[name, {"Wasm": {"wasm_hash", "dependencies"}}]...]}.
+/// Coordinator zomes and the DNA's name are not part of it.
+struct IntegrityZomeHashInput {
+  std::string name;
+  hdk::WasmHash wasm_hash;
+  std::vector<std::string> dependencies;
+};
+hdk::DnaHash dna_hash(const std::string& network_seed, const hdk::Bytes& properties,
+                      const std::vector<IntegrityZomeHashInput>& integrity_zomes);
+/// The bytes dna_hash hashes.
+std::vector<std::uint8_t> dna_hash_content(
+    const std::string& network_seed, const hdk::Bytes& properties,
+    const std::vector<IntegrityZomeHashInput>& integrity_zomes);
+/// A zome's code hash: blake2b-256 of the wasm bytes.
+hdk::WasmHash wasm_hash(std::span<const std::uint8_t> code);
 
 /// One zome call's view of the world: the host functions read and write
 /// through it. New records go to `pending` and reach the chain and the DHT
@@ -114,18 +136,12 @@ class CallEnv {
   const Dht& dht() const { return dht_; }
   const DnaShape& dna() const { return dna_; }
   std::uint8_t zome_index() const { return zome_index_; }
-  const hdk::ChainHead& start_head() const { return start_head_; }
+  const hdk::ChainTop& start_head() const { return start_head_; }
 
-  /// Signs, hashes and appends an action (with its entry) to the workspace.
-  const hdk::Record& append(hdk::Action action, std::optional<hdk::Entry> entry);
-  /// Fills author, timestamp, seq and prev_action of a not-yet-committed action.
-  template <class A>
-  void stamp(A& a) const {
-    a.author = cell_.keys.agent;
-    a.timestamp = next_timestamp();
-    a.action_seq = next_seq();
-    a.prev_action = head_hash();
-  }
+  /// Makes the next action of this chain from `data` (the header is the
+  /// cell's key, the time, the next seq and the head's hash), signs and
+  /// hashes it, and appends it with its entry to the workspace.
+  const hdk::Record& append(hdk::ActionData data, std::optional<hdk::Entry> entry);
 
   /// Records written by this call, not yet committed.
   const std::vector<hdk::Record>& pending() const { return pending_; }
@@ -139,7 +155,7 @@ class CallEnv {
   std::vector<const hdk::Record*> visible_records() const;
   /// The whole chain as this call sees it (committed + pending).
   std::vector<const hdk::Record*> chain_view() const;
-  hdk::ChainHead head_info() const;
+  hdk::ChainTop head_info() const;
 
   hdk::Timestamp next_timestamp() const;
   /// The zome whose code is running (a `call` switches it for the callee).
@@ -164,30 +180,31 @@ class CallEnv {
   std::vector<RemoteSignalOut> remote_signals;
   /// Whether writes are allowed (not in validate).
   bool read_only = false;
-  /// What the conductor is running: a must_get_* that finds nothing answers
-  /// by it (Err in a zome call, UnresolvedDependencies in init or validate).
-  enum class Role { ZomeCall, Init, Validate };
+  /// What the conductor is running: it decides which host functions may
+  /// run, and how a must_get_* that finds nothing answers (Err in a zome
+  /// call, UnresolvedDependencies in init or validate).
+  using Role = hdk::host_fn_access::Callback;
   Role role = Role::ZomeCall;
 
  private:
   const hdk::Record* head() const;
-  hdk::ActionHash head_hash() const;
-  std::uint32_t next_seq() const;
 
   Cell& cell_;
   const Dht& dht_;
   const DnaShape& dna_;
   std::uint8_t zome_index_;
   std::vector<hdk::Record> pending_;
-  hdk::ChainHead start_head_;
+  hdk::ChainTop start_head_;
 };
 
-/// Makes a link from a CreateLink action and its hash.
-hdk::Link link_of(const hdk::action::CreateLink& create, const hdk::ActionHash& hash);
+/// The link a CreateLink record makes (null if it is another kind of action).
+std::optional<hdk::Link> link_of(const hdk::Record& record);
 
-/// The ops a conductor would validate for one record (a faithful subset:
-/// StoreRecord always; StoreEntry, RegisterUpdate, RegisterDelete,
-/// RegisterCreateLink, RegisterDeleteLink where they apply).
+/// The ops a conductor validates for one record: CreateRecord and
+/// AgentActivity always, then CreateEntry (when the entry is present),
+/// Update, Delete, CreateLink or DeleteLink as the action's kind has them.
+/// (A conductor sends Update and Delete twice, once per DHT basis; the stub
+/// validates each once.)
 std::vector<hdk::Op> ops_of(const hdk::Record& record, const CallEnv& env);
 
 }  // namespace hdk_host::world

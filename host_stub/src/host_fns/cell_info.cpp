@@ -1,4 +1,5 @@
-// Host functions describing the cell: agent_info, dna_info, zome_info, call_info.
+// Host functions describing the cell: agent_info, dna_info (1 and 2), zome_info,
+// call_info, get_init_properties.
 #include "hdk_host/host_functions.hpp"
 #include "world_access.hpp"
 
@@ -11,14 +12,31 @@ hdk::ExternResult<hdk::AgentInfo> agent_info_1(CallContext& context, const hdk::
   return hdk::AgentInfo{env->cell().keys.agent, env->head_info()};
 }
 
+hdk::ExternResult<hdk::DnaInfoV1> dna_info_1(CallContext& context, const hdk::Unit&) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "dna_info", error);
+  if (!env) return error;
+  const world::DnaShape& dna = env->dna();
+  return hdk::DnaInfoV1{dna.name, dna.hash, dna.properties, dna.zome_names};
+}
+
 hdk::ExternResult<hdk::DnaInfo> dna_info_2(CallContext& context, const hdk::Unit&) {
   hdk::WasmError error;
   world::CallEnv* env = world_of(context, "dna_info", error);
   if (!env) return error;
   const world::DnaShape& dna = env->dna();
-  // properties: SerializedBytes of `()` (msgpack nil), as a DNA without properties has.
-  return hdk::DnaInfo{dna.name, dna.hash, hdk::DnaModifiers{dna.network_seed, hdk::Bytes{0xc0}},
+  return hdk::DnaInfo{dna.name, dna.hash, hdk::DnaModifiers{dna.network_seed, dna.properties},
                       dna.zome_names};
+}
+
+/// Only init may ask (the access rules see to it); none unless the app gave some.
+hdk::ExternResult<std::optional<hdk::InitProperties>> get_init_properties_1(CallContext& context,
+                                                                            const hdk::Unit&) {
+  hdk::WasmError error;
+  world::CallEnv* env = world_of(context, "get_init_properties", error);
+  if (!env) return error;
+  if (!env->dna().init_properties) return std::optional<hdk::InitProperties>{};
+  return std::optional<hdk::InitProperties>{hdk::InitProperties{*env->dna().init_properties}};
 }
 
 hdk::ExternResult<hdk::ZomeInfo> zome_info_1(CallContext& context, const hdk::Unit&) {

@@ -20,11 +20,9 @@ hdk::ExternResult<hdk::ActionHash> create_1(CallContext& context, const hdk::Cre
     return host_error("create: entry type (" + std::to_string(where.zome_index.value) + ", " +
                       std::to_string(where.entry_def_index.value) +
                       ") is not declared by the integrity zome");
-  hdk::action::Create create;
-  env->stamp(create);
-  create.entry_type = hdk::entry_type::App{
-      hdk::AppEntryDef{where.entry_def_index, where.zome_index, input.entry_visibility}};
-  create.entry_hash = world::hash_entry(input.entry);
+  hdk::action::Create create{hdk::entry_type::App{hdk::AppEntryDef{
+                                 where.entry_def_index, where.zome_index, input.entry_visibility}},
+                             world::hash_entry(input.entry)};
   return env->append(std::move(create), input.entry).action_address();
 }
 
@@ -34,17 +32,10 @@ hdk::ExternResult<hdk::ActionHash> update_1(CallContext& context, const hdk::Upd
   if (!env) return error;
   const hdk::Record* original = env->find_record(input.original_action_address);
   if (!original) return host_error("update: the original action was not found");
-  const auto& action = original->action().as_variant();
-  const hdk::EntryType* type = nullptr;
-  if (const auto* c = std::get_if<hdk::action::Create>(&action)) type = &c->entry_type;
-  if (const auto* u = std::get_if<hdk::action::Update>(&action)) type = &u->entry_type;
+  const hdk::EntryType* type = original->action().entry_type();
   if (!type) return host_error("update: the original action did not create an entry");
-  hdk::action::Update update;
-  env->stamp(update);
-  update.original_action_address = input.original_action_address;
-  update.original_entry_address = *original->action().entry_hash();
-  update.entry_type = *type;
-  update.entry_hash = world::hash_entry(input.entry);
+  hdk::action::Update update{input.original_action_address, *original->action().entry_hash(), *type,
+                             world::hash_entry(input.entry)};
   return env->append(std::move(update), input.entry).action_address();
 }
 
@@ -55,11 +46,10 @@ hdk::ExternResult<hdk::ActionHash> delete_1(CallContext& context, const hdk::Del
   const hdk::Record* deleted = env->find_record(input.deletes_action_hash);
   if (!deleted || !deleted->action().entry_hash())
     return host_error("delete: no entry-creating action at that address");
-  hdk::action::Delete del;
-  env->stamp(del);
-  del.deletes_address = input.deletes_action_hash;
-  del.deletes_entry_address = *deleted->action().entry_hash();
-  return env->append(std::move(del), std::nullopt).action_address();
+  return env
+      ->append(hdk::action::Delete{input.deletes_action_hash, *deleted->action().entry_hash()},
+               std::nullopt)
+      .action_address();
 }
 
 hdk::ExternResult<std::vector<std::optional<hdk::Record>>> get_1(
@@ -97,12 +87,11 @@ Amendments amendments_of(const std::vector<const hdk::Record*>& records,
                          const hdk::ActionHash* original, const hdk::EntryHash* entry) {
   Amendments out;
   for (const hdk::Record* r : records) {
-    const auto& action = r->action().as_variant();
-    if (const auto* del = std::get_if<hdk::action::Delete>(&action)) {
+    if (const auto* del = r->action().as<hdk::action::Delete>()) {
       if ((original && del->deletes_address == *original) ||
           (entry && del->deletes_entry_address == *entry))
         out.deletes.push_back(r->signed_action);
-    } else if (const auto* upd = std::get_if<hdk::action::Update>(&action)) {
+    } else if (const auto* upd = r->action().as<hdk::action::Update>()) {
       if ((original && upd->original_action_address == *original) ||
           (entry && upd->original_entry_address == *entry))
         out.updates.push_back(r->signed_action);
@@ -129,10 +118,7 @@ std::optional<hdk::Details> entry_details(const std::vector<const hdk::Record*>&
   const hdk::Entry* entry = nullptr;
   std::set<hdk::ActionHash> writers;
   for (const hdk::Record* r : records) {
-    const auto& action = r->action().as_variant();
-    const bool writes = std::holds_alternative<hdk::action::Create>(action) ||
-                        std::holds_alternative<hdk::action::Update>(action);
-    if (!writes || r->action().entry_hash() != hash) continue;
+    if (r->action().entry_hash() != hash) continue;  // only Create and Update write entries
     if (!entry) entry = r->entry_if_present();
     details.actions.push_back(r->signed_action);
     writers.insert(r->action_address());
@@ -143,7 +129,7 @@ std::optional<hdk::Details> entry_details(const std::vector<const hdk::Record*>&
   // An entry is live while one action that wrote it is not deleted.
   std::set<hdk::ActionHash> deleted;
   for (const auto& d : amendments.deletes)
-    deleted.insert(std::get<hdk::action::Delete>(d.content().as_variant()).deletes_address);
+    deleted.insert(d.action().as<hdk::action::Delete>()->deletes_address);
   const bool live = std::any_of(writers.begin(), writers.end(),
                                 [&](const hdk::ActionHash& w) { return !deleted.count(w); });
   details.entry_dht_status = live ? hdk::EntryDhtStatus::Live : hdk::EntryDhtStatus::Dead;
@@ -179,14 +165,9 @@ bool matches(const hdk::ChainQueryFilter& filter, const hdk::Record& record) {
   if (const auto* r =
           std::get_if<hdk::chain_query_filter_range::ActionSeqRange>(&filter.sequence_range))
     if (seq < r->start || seq > r->end) return false;
-  if (filter.action_type) {
-    bool any = false;
-    for (hdk::ActionType t : *filter.action_type) {
-      const auto index = static_cast<std::size_t>(t);
-      any = any || hdk::Codec<hdk::ActionType>::kNames[index] == action.type_name();
-    }
-    if (!any) return false;
-  }
+  if (filter.action_type && std::find(filter.action_type->begin(), filter.action_type->end(),
+                                      action.action_type()) == filter.action_type->end())
+    return false;
   if (filter.entry_hashes) {
     const auto hash = action.entry_hash();
     if (!hash || std::find(filter.entry_hashes->begin(), filter.entry_hashes->end(), *hash) ==
@@ -194,10 +175,7 @@ bool matches(const hdk::ChainQueryFilter& filter, const hdk::Record& record) {
       return false;
   }
   if (filter.entry_type) {
-    const auto& variant = action.as_variant();
-    const hdk::EntryType* type = nullptr;
-    if (const auto* c = std::get_if<hdk::action::Create>(&variant)) type = &c->entry_type;
-    if (const auto* u = std::get_if<hdk::action::Update>(&variant)) type = &u->entry_type;
+    const hdk::EntryType* type = action.entry_type();
     if (!type) return false;
     const auto bytes = hdk::encode_to_vector(*type);
     bool any = false;

@@ -1,12 +1,19 @@
-// Byte-level dispatch to the typed host functions, generated from the list.
+// Byte-level dispatch to the typed host functions, generated from the list,
+// with the conductor's access rules in front of them.
 #include <hdk/codec.hpp>
 #include <hdk/error.hpp>
+#include <hdk/release.hpp>
 
 #include "hdk_host/host_functions.hpp"
 #include "hdk_host/world.hpp"
 
 namespace hdk_host {
 namespace {
+
+std::vector<std::uint8_t> host_error_result(std::string message) {
+  return hdk::encode_to_vector(hdk::ExternResult<hdk::Unit>(
+      hdk::make_wasm_error(hdk::wasm_error_inner::Host{std::move(message)}, "hdk_host", 0)));
+}
 
 template <class Input, class Output>
 std::vector<std::uint8_t> run_typed(hdk::ExternResult<Output> (*fn)(CallContext&, const Input&),
@@ -21,57 +28,34 @@ std::vector<std::uint8_t> run_typed(hdk::ExternResult<Output> (*fn)(CallContext&
   return hdk::encode_to_vector(fn(context, decoded));
 }
 
-/// Holochain lets validate call only what answers the same everywhere and
-/// always (HostFnAccess of a validate call: deterministic reads, keystore and
-/// bindings); trace and hash need no permission.
-bool allowed_in_validate(HostFnId id) {
-  switch (id) {
-    case HostFnId::trace_1:
-    case HostFnId::hash_1:
-    case HostFnId::verify_signature_1:
-    case HostFnId::zome_info_1:
-    case HostFnId::dna_info_2:
-    case HostFnId::must_get_entry_1:
-    case HostFnId::must_get_action_1:
-    case HostFnId::must_get_valid_record_1:
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
-std::vector<std::uint8_t> unprovided_host_fn_result(std::string_view import_name) {
-  return hdk::encode_to_vector(hdk::ExternResult<hdk::Unit>(hdk::make_wasm_error(
-      hdk::wasm_error_inner::Host{std::string(import_name) +
-                                  " is a Holochain host function the hdk-cpp host stub does not "
-                                  "provide (see docs/host-functions.md)"},
-      "hdk_host", 0)));
+hdk::WasmError unprovided_host_fn_error(std::string_view import_name) {
+  return hdk::make_wasm_error(
+      hdk::wasm_error_inner::Host{std::string(import_name) + " is a " + hdk::release::kName +
+                                  " host function the hdk-cpp host stub does not provide (see "
+                                  "docs/host-functions.md)"},
+      "hdk_host", 0);
 }
 
 std::vector<std::uint8_t> run_host_fn(HostFnId id, CallContext& context,
                                       std::span<const std::uint8_t> input) {
-  if (context.world && context.world->role == world::CallEnv::Role::Validate &&
-      !allowed_in_validate(id)) {
-    const std::string_view name = kHostFunctions[static_cast<std::size_t>(id)].name;
-    return hdk::encode_to_vector(hdk::ExternResult<hdk::Unit>(hdk::make_wasm_error(
-        hdk::wasm_error_inner::Host{
-            std::string(name) +
-            " may not be called from validate: Holochain allows only deterministic host "
-            "functions there (must_get_entry, must_get_action, must_get_valid_record, "
-            "verify_signature, hash, zome_info, dna_info, trace)"},
-        "hdk_host", 0)));
-  }
+  using hdk::host_fn_access::allowed;
+  const HostFnInfo& info = host_fn_info(id);
+  // The conductor's rule (HostFnAccess): what the running callback grants.
+  if (!allowed(context.callback, info.access))
+    return host_error_result(std::string(info.name) + " may not be called from " +
+                             hdk::host_fn_access::callback_name(context.callback) +
+                             " (Holochain's host function access rules; see "
+                             "docs/host-functions.md)");
   switch (id) {
-#define HDK_HOST_FN(name, version, Input, Output) \
-  case HostFnId::name##_##version:                \
+#define HDK_HOST_FN(name, version, Input, Output, access) \
+  case HostFnId::name##_##version:                        \
     return run_typed<Input, Output>(&host_fns::name##_##version, context, input);
 #include <hdk/host_fns.def>
 #undef HDK_HOST_FN
   }
-  return hdk::encode_to_vector(hdk::ExternResult<hdk::Unit>(
-      hdk::make_wasm_error(hdk::wasm_error_inner::Host{"unknown host function"}, "hdk_host", 0)));
+  return host_error_result("unknown host function");
 }
 
 }  // namespace hdk_host

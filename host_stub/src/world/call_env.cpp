@@ -12,16 +12,6 @@ const hdk::Record* CallEnv::head() const {
   return cell_.chain.empty() ? nullptr : &cell_.chain.back();
 }
 
-hdk::ActionHash CallEnv::head_hash() const {
-  const hdk::Record* h = head();
-  return h ? h->action_address() : hdk::ActionHash{};
-}
-
-std::uint32_t CallEnv::next_seq() const {
-  const hdk::Record* h = head();
-  return h ? h->action().action_seq() + 1 : 0;
-}
-
 hdk::Timestamp CallEnv::next_timestamp() const {
   const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
@@ -33,13 +23,21 @@ hdk::Timestamp CallEnv::next_timestamp() const {
   return hdk::Timestamp{std::max<std::int64_t>(now, floor)};
 }
 
-hdk::ChainHead CallEnv::head_info() const {
+hdk::ChainTop CallEnv::head_info() const {
   const hdk::Record* h = head();
   if (!h) return {hdk::ActionHash{}, 0, hdk::Timestamp{}};
   return {h->action_address(), h->action().action_seq(), h->action().timestamp()};
 }
 
-const hdk::Record& CallEnv::append(hdk::Action action, std::optional<hdk::Entry> entry) {
+const hdk::Record& CallEnv::append(hdk::ActionData data, std::optional<hdk::Entry> entry) {
+  const hdk::Record* h = head();
+  hdk::Action action;
+  action.header.author = cell_.keys.agent;
+  action.header.timestamp = next_timestamp();
+  // The Dna action starts the chain: seq 0, nothing before it.
+  action.header.action_seq = h ? h->action().action_seq() + 1 : 0;
+  if (h) action.header.prev_action = h->action_address();
+  action.data = std::move(data);
   // Holochain signs the action's serialized bytes and hashes the same bytes.
   const auto bytes = hdk::encode_to_vector(action);
   hdk::Record record;
@@ -70,10 +68,9 @@ const hdk::Record* CallEnv::find_entry_record(const hdk::EntryHash& hash) const 
 std::vector<hdk::Link> CallEnv::links_from(const hdk::AnyLinkableHash& base) const {
   std::vector<hdk::Link> links = dht_.links_from(base);
   for (const auto& r : pending_) {
-    const auto& action = r.action().as_variant();
-    if (const auto* create = std::get_if<hdk::action::CreateLink>(&action)) {
-      if (create->base_address == base) links.push_back(link_of(*create, r.action_address()));
-    } else if (const auto* del = std::get_if<hdk::action::DeleteLink>(&action)) {
+    if (auto link = link_of(r)) {
+      if (link->base == base) links.push_back(std::move(*link));
+    } else if (const auto* del = r.action().as<hdk::action::DeleteLink>()) {
       std::erase_if(
           links, [&](const hdk::Link& l) { return l.create_link_hash == del->link_add_address; });
     }
@@ -94,54 +91,32 @@ std::vector<const hdk::Record*> CallEnv::chain_view() const {
   return out;
 }
 
-namespace {
-
-template <class A>
-hdk::SignedHashed<hdk::Bare<A>> bare_signed(const hdk::Record& record) {
-  hdk::SignedHashed<hdk::Bare<A>> out;
-  out.hashed.content.value = std::get<A>(record.action().as_variant());
-  out.hashed.hash = record.action_address();
-  out.signature = record.signed_action.signature;
-  return out;
-}
-
-}  // namespace
-
 std::vector<hdk::Op> ops_of(const hdk::Record& record, const CallEnv& env) {
   std::vector<hdk::Op> ops;
-  ops.push_back(hdk::op::StoreRecord{record});
-  const auto& action = record.action().as_variant();
+  const hdk::SignedActionHashed& sah = record.signed_action;
+  const hdk::Action& action = record.action();
   const hdk::Entry* entry = record.entry_if_present();
-  if (entry && (std::holds_alternative<hdk::action::Create>(action) ||
-                std::holds_alternative<hdk::action::Update>(action))) {
-    hdk::op::StoreEntry store;
-    if (const auto* c = std::get_if<hdk::action::Create>(&action)) {
-      store.action.hashed.content =
-          hdk::entry_creation_action::Create{hdk::Bare<hdk::action::Create>{*c}};
-    } else {
-      store.action.hashed.content = hdk::entry_creation_action::Update{
-          hdk::Bare<hdk::action::Update>{std::get<hdk::action::Update>(action)}};
-    }
-    store.action.hashed.hash = record.action_address();
-    store.action.signature = record.signed_action.signature;
-    store.entry = *entry;
-    ops.push_back(std::move(store));
-  }
-  if (std::holds_alternative<hdk::action::Update>(action)) {
-    ops.push_back(
-        hdk::op::RegisterUpdate{bare_signed<hdk::action::Update>(record),
-                                entry ? std::optional<hdk::Entry>(*entry) : std::nullopt});
-  } else if (std::holds_alternative<hdk::action::Delete>(action)) {
-    ops.push_back(hdk::op::RegisterDelete{bare_signed<hdk::action::Delete>(record)});
-  } else if (std::holds_alternative<hdk::action::CreateLink>(action)) {
-    ops.push_back(hdk::op::RegisterCreateLink{bare_signed<hdk::action::CreateLink>(record)});
-  } else if (const auto* del = std::get_if<hdk::action::DeleteLink>(&action)) {
-    if (const hdk::Record* created = env.find_record(del->link_add_address)) {
-      if (const auto* create =
-              std::get_if<hdk::action::CreateLink>(&created->action().as_variant()))
-        ops.push_back(hdk::op::RegisterDeleteLink{bare_signed<hdk::action::DeleteLink>(record),
-                                                  hdk::Bare<hdk::action::CreateLink>{*create}});
-    }
+  ops.push_back(hdk::op::CreateRecord{record});
+  // An authority caches no entry with agent activity unless asked to.
+  ops.push_back(hdk::op::AgentActivity{{sah, std::nullopt}});
+  if (entry && (action.is<hdk::action::Create>() || action.is<hdk::action::Update>()))
+    ops.push_back(hdk::op::CreateEntry{sah, *entry});
+  if (action.is<hdk::action::Update>()) {
+    // A private entry does not travel with its update.
+    const hdk::AppEntryDef* def = action.app_entry_def();
+    const bool is_private = def && def->visibility == hdk::EntryVisibility::Private;
+    ops.push_back(hdk::op::Update{
+        sah, entry && !is_private ? std::optional<hdk::Entry>(*entry) : std::nullopt});
+  } else if (action.is<hdk::action::Delete>()) {
+    ops.push_back(hdk::op::Delete{sah});
+  } else if (action.is<hdk::action::CreateLink>()) {
+    ops.push_back(hdk::op::CreateLink{sah});
+  } else if (const auto* del = action.as<hdk::action::DeleteLink>()) {
+    // The conductor fetches the CreateLink; without it the op waits (here: the
+    // stub's DHT is complete, so a DeleteLink of nothing yields no op).
+    if (const hdk::Record* created = env.find_record(del->link_add_address))
+      if (created->action().is<hdk::action::CreateLink>())
+        ops.push_back(hdk::op::DeleteLink{sah, created->action()});
   }
   return ops;
 }

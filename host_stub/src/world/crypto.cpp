@@ -1,6 +1,9 @@
 // Hashes and signatures as Holochain makes them, from libsodium.
 #include <cstring>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <sodium.h>
 
@@ -51,6 +54,51 @@ hdk::EntryHash hash_entry(const hdk::Entry& entry) {
 hdk::ActionHash hash_action(const hdk::Action& action) {
   const auto digest = blake2b_256(hdk::encode_to_vector(action));
   return make_hash<hdk::HashType::Action>(hdk::hash_prefix::kAction, digest);
+}
+
+namespace {
+
+// DnaDef's hashed part, mirrored (holochain_zome_types::dna_def::DnaDefHash,
+// ::zome::ZomeDef): the integrity zomes as externally tagged zome defs.
+struct WasmZomeDef {
+  hdk::WasmHash wasm_hash;
+  std::vector<std::string> dependencies;
+  HDK_STRUCT(wasm_hash, dependencies);
+};
+namespace zome_def {
+struct Wasm {
+  WasmZomeDef def;
+  HDK_NEWTYPE_VARIANT(Wasm, def);
+};
+}  // namespace zome_def
+using ZomeDef = std::variant<zome_def::Wasm>;  // IntegrityZomeDef: a newtype over it
+struct DnaDefHash {
+  hdk::DnaModifiers modifiers;
+  std::vector<std::pair<std::string, ZomeDef>> integrity_zomes;
+  HDK_STRUCT(modifiers, integrity_zomes);
+};
+
+}  // namespace
+
+hdk::WasmHash wasm_hash(std::span<const std::uint8_t> code) {
+  return make_hash<hdk::HashType::Wasm>(hdk::hash_prefix::kWasm, blake2b_256(code));
+}
+
+std::vector<std::uint8_t> dna_hash_content(
+    const std::string& network_seed, const hdk::Bytes& properties,
+    const std::vector<IntegrityZomeHashInput>& integrity_zomes) {
+  DnaDefHash content{hdk::DnaModifiers{network_seed, properties}, {}};
+  for (const auto& zome : integrity_zomes)
+    content.integrity_zomes.emplace_back(
+        zome.name, zome_def::Wasm{WasmZomeDef{zome.wasm_hash, zome.dependencies}});
+  return hdk::encode_to_vector(content);
+}
+
+hdk::DnaHash dna_hash(const std::string& network_seed, const hdk::Bytes& properties,
+                      const std::vector<IntegrityZomeHashInput>& integrity_zomes) {
+  return make_hash<hdk::HashType::Dna>(
+      hdk::hash_prefix::kDna,
+      blake2b_256(dna_hash_content(network_seed, properties, integrity_zomes)));
 }
 
 Keypair generate_keypair() {

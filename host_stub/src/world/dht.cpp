@@ -3,27 +3,24 @@
 
 namespace hdk_host::world {
 
-hdk::Link link_of(const hdk::action::CreateLink& create, const hdk::ActionHash& hash) {
-  return hdk::Link{create.author,
-                   create.base_address,
-                   create.target_address,
-                   create.timestamp,
-                   create.zome_index,
-                   create.link_type,
-                   create.tag,
-                   hash};
+std::optional<hdk::Link> link_of(const hdk::Record& record) {
+  const hdk::Action& action = record.action();
+  const auto* create = action.as<hdk::action::CreateLink>();
+  if (!create) return std::nullopt;
+  return hdk::Link{action.author(),    create->base_address,   create->target_address,
+                   action.timestamp(), create->zome_index,     create->link_type,
+                   create->tag,        record.action_address()};
 }
 
 void Dht::put(const hdk::Record& record) {
   const hdk::ActionHash& hash = record.action_address();
   if (!records_.insert_or_assign(hash, record).second) return;  // already held: indexes are set
   arrival_order_.push_back(hash);
-  const auto& action = record.action().as_variant();
-  if (const auto entry = record.action().entry_hash()) entry_creators_.emplace(*entry, hash);
-  if (std::holds_alternative<hdk::action::CreateLink>(action)) create_links_.push_back(hash);
-  if (const auto* del = std::get_if<hdk::action::Delete>(&action))
-    deleted_.insert(del->deletes_address);
-  if (const auto* del = std::get_if<hdk::action::DeleteLink>(&action))
+  const hdk::Action& action = record.action();
+  if (const auto entry = action.entry_hash()) entry_creators_.emplace(*entry, hash);
+  if (action.is<hdk::action::CreateLink>()) create_links_.push_back(hash);
+  if (const auto* del = action.as<hdk::action::Delete>()) deleted_.insert(del->deletes_address);
+  if (const auto* del = action.as<hdk::action::DeleteLink>())
     deleted_.insert(del->link_add_address);
 }
 
@@ -54,8 +51,8 @@ std::vector<hdk::Link> Dht::links_from(const hdk::AnyLinkableHash& base) const {
   std::vector<hdk::Link> out;
   for (const auto& hash : create_links_) {
     if (is_deleted(hash)) continue;
-    const auto& create = std::get<hdk::action::CreateLink>(record(hash)->action().as_variant());
-    if (create.base_address == base) out.push_back(link_of(create, hash));
+    auto link = link_of(*record(hash));
+    if (link && link->base == base) out.push_back(std::move(*link));
   }
   return out;
 }

@@ -24,6 +24,10 @@ bool exports(const Zome& zome, std::string_view function) {
 }
 
 std::string describe(const hdk::UnresolvedDependencies& dependencies) {
+  if (const auto* activity =
+          std::get_if<hdk::unresolved_dependencies::AgentActivity>(&dependencies))
+    return "the chain of " + hdk::to_b64(activity->author) + " from " +
+           hdk::to_b64(activity->filter.chain_top);
   std::string out;
   for (const auto& hash : std::get<hdk::unresolved_dependencies::Hashes>(dependencies).hashes)
     out += (out.empty() ? "" : ", ") + hdk::to_b64(hash);
@@ -64,22 +68,14 @@ void Scenario::install(const DnaSpec& spec) {
   dna_ = world::DnaShape{};
   dna_.name = spec.name;
   dna_.network_seed = spec.network_seed;
-  // The DNA's identity: its name, seed and every zome's code. (Holochain
-  // hashes its DnaDef; the host stub has none, so the inputs differ but the
-  // hash's form is the same.)
-  std::vector<std::uint8_t> identity(spec.name.begin(), spec.name.end());
-  identity.insert(identity.end(), spec.network_seed.begin(), spec.network_seed.end());
+  dna_.properties = spec.properties;
+  dna_.init_properties = spec.init_properties;
   for (const auto& z : zomes_) dna_.zome_names.push_back(z->name());
-  for (const ZomeSource* s = &spec.integrity; s; s = nullptr) {
-    const auto code = read_file(s->path);
-    identity.insert(identity.end(), code.begin(), code.end());
-  }
-  for (const auto& c : spec.coordinators) {
-    const auto code = read_file(c.path);
-    identity.insert(identity.end(), code.begin(), code.end());
-  }
-  dna_.hash =
-      world::make_hash<hdk::HashType::Dna>(hdk::hash_prefix::kDna, world::blake2b_256(identity));
+  // Holochain's DNA hash: the seed, the properties and the integrity zome's
+  // code, nothing of the coordinators. A native zome's code is its library.
+  const std::vector<std::uint8_t> integrity_code = read_file(spec.integrity.path);
+  dna_.hash = world::dna_hash(dna_.network_seed, dna_.properties,
+                              {{zomes_.front()->name(), world::wasm_hash(integrity_code), {}}});
 
   // Entry and link type counts, as a conductor reads them at install: from
   // the integrity zome's const functions, 0 when one is not exported.
@@ -97,6 +93,7 @@ void Scenario::install(const DnaSpec& spec) {
   dna_.entry_defs = {};
   if (exports(integrity, "entry_defs")) {
     CallContext context;
+    context.callback = hdk::host_fn_access::Callback::EntryDefs;
     const CallResult r = integrity.call("entry_defs", extern_input(hdk::Unit{}), context);
     hdk::EntryDefsCallbackResult answer;
     hdk::DecodeError err;
@@ -120,15 +117,11 @@ Agent Scenario::add_agent(std::string name) {
   cell->keys = world::generate_keypair();
   // Genesis: Dna, AgentValidationPkg, then the agent's key as an entry.
   world::CallEnv env(*cell, dht_, dna_, 0);
-  env.append(hdk::action::Dna{cell->keys.agent, env.next_timestamp(), dna_.hash}, std::nullopt);
-  hdk::action::AgentValidationPkg pkg;
-  env.stamp(pkg);
-  env.append(std::move(pkg), std::nullopt);
-  hdk::action::Create agent_entry;
-  env.stamp(agent_entry);
-  agent_entry.entry_type = hdk::entry_type::AgentPubKey{};
-  agent_entry.entry_hash = hdk::agent_entry_hash(cell->keys.agent);
-  env.append(std::move(agent_entry), hdk::Entry(hdk::entry::Agent{cell->keys.agent}));
+  env.append(hdk::action::Dna{dna_.hash}, std::nullopt);
+  env.append(hdk::action::AgentValidationPkg{std::nullopt}, std::nullopt);
+  env.append(
+      hdk::action::Create{hdk::entry_type::AgentPubKey{}, hdk::agent_entry_hash(cell->keys.agent)},
+      hdk::Entry(hdk::entry::Agent{cell->keys.agent}));
   commit(env);
   cells_.push_back(std::move(cell));
   return Agent{cells_.size() - 1, std::move(name), cells_.back()->keys.agent};
@@ -138,6 +131,7 @@ CallResult Scenario::run(world::CallEnv& env, std::size_t zome, std::string_view
                          std::span<const std::uint8_t> extern_input) {
   CallContext context;
   context.world = &env;
+  context.callback = env.role;
   context.zome = zomes_[zome]->name();
   const std::uint8_t saved = env.zome_index();
   env.set_zome_index(static_cast<std::uint8_t>(zome));
@@ -168,9 +162,7 @@ std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
       return error_result("init of zome `" + zomes_[z]->name() +
                           "` has unresolved dependencies: " + describe(missing->dependencies));
   }
-  hdk::action::InitZomesComplete done;
-  env.stamp(done);
-  env.append(std::move(done), std::nullopt);
+  env.append(hdk::action::InitZomesComplete{}, std::nullopt);
   if (auto invalid = validate(env)) return invalid;
   commit(env);
   cell.initialized = true;

@@ -91,3 +91,29 @@ hdk::GuestPtrLen boundary_trace_bad_pointer(hdk::GuestPtr, hdk::Len) {
 }
 }
 #endif
+
+/// Hashes computed in the guest (hdi's hash_action and hash_entry), no host call.
+hdk::ExternResult<hdk::ActionHash> hash_of_action(hdk::Action action) {
+  return hdk::hash_action(action);
+}
+HDK_EXTERN(hash_of_action);
+
+hdk::ExternResult<hdk::EntryHash> hash_of_entry(hdk::Entry entry) { return hdk::hash_entry(entry); }
+HDK_EXTERN(hash_of_entry);
+
+/// BLAKE2b of the input in the guest, `length` bytes of output (1 to 64).
+struct Blake2bInput {
+  hdk::Bytes data;
+  std::uint8_t length = 32;
+  HDK_STRUCT(data, length);
+};
+hdk::ExternResult<hdk::Bytes> blake2b(Blake2bInput input) {
+  if (input.length < 1 || input.length > hdk::blake2b::kMaxOutBytes)
+    return HDK_ERROR("a BLAKE2b digest has 1 to 64 bytes");
+  hdk::blake2b::State state(input.length);
+  state.update(input.data.data(), input.data.size());
+  hdk::Bytes out(input.length);
+  state.finish(out.data());
+  return out;
+}
+HDK_EXTERN(blake2b);

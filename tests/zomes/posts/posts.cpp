@@ -18,6 +18,9 @@ hdk::ExternResult<hdk::AnyLinkableHash> all_posts_anchor() {
 
 hdk::ExternResult<hdk::InitCallbackResult> init() {
   HDK_DEBUG("init for %s", "posts");
+  // Only init may read the properties the app gave this cell's role.
+  HDK_TRY(const auto properties, hdk::get_init_properties());
+  HDK_DEBUG("init properties: %zu bytes", properties ? properties->bytes.size() : std::size_t{0});
   return hdk::InitCallbackResult{hdk::init_callback_result::Pass{}};
 }
 HDK_EXTERN(init);
@@ -138,6 +141,22 @@ HDK_EXTERN(whoami);
 
 hdk::ExternResult<hdk::DnaInfo> dna() { return hdk::dna_info(); }
 HDK_EXTERN(dna);
+
+hdk::ExternResult<hdk::DnaInfoV1> dna_v1() { return hdk::host_fn::dna_info_1(hdk::Unit{}); }
+HDK_EXTERN(dna_v1);
+
+/// A zome call may not read the init properties: only init may.
+hdk::ExternResult<std::optional<hdk::InitProperties>> init_properties_in_a_call() {
+  return hdk::get_init_properties();
+}
+HDK_EXTERN(init_properties_in_a_call);
+
+/// Every link from the anchor, deleted ones too, with their deletes.
+hdk::ExternResult<hdk::LinkDetails> all_posts_details() {
+  HDK_TRY(const auto anchor, all_posts_anchor());
+  return hdk::get_links_details(anchor, LinkTypes::AllPosts);
+}
+HDK_EXTERN(all_posts_details);
 
 hdk::ExternResult<hdk::ZomeInfo> zome() { return hdk::zome_info(); }
 HDK_EXTERN(zome);

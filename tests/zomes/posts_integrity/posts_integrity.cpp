@@ -27,7 +27,8 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_post(const hdk::Entry& e
 }
 
 /// An update must name its original's entry truly, and the original must be a valid record.
-hdk::ExternResult<hdk::ValidateCallbackResult> validate_update(const hdk::action::Update& update) {
+hdk::ExternResult<hdk::ValidateCallbackResult> validate_update(const hdk::Action& action) {
+  const hdk::action::Update& update = *action.as<hdk::action::Update>();
   HDK_TRY(const auto original, hdk::must_get_valid_record(update.original_action_address));
   if (original.action().entry_hash() != update.original_entry_address)
     return hdk::invalid("the update names another entry than its original's");
@@ -41,14 +42,14 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_update(const hdk::action
 }  // namespace
 
 hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
-  if (const auto* store = std::get_if<hdk::op::StoreEntry>(&op)) {
+  if (const auto* store = std::get_if<hdk::op::CreateEntry>(&op)) {
     if (std::holds_alternative<hdk::entry::App>(store->entry.as_variant()))
       return validate_post(store->entry);
   }
-  if (const auto* update = std::get_if<hdk::op::RegisterUpdate>(&op))
-    return validate_update(update->update.hashed.content.value);
-  if (const auto* link = std::get_if<hdk::op::RegisterCreateLink>(&op)) {
-    if (link->create_link.hashed.content.value.tag.bytes.size() > posts::kMaxTag)
+  if (const auto* update = std::get_if<hdk::op::Update>(&op))
+    return validate_update(update->update.action());
+  if (const auto* link = std::get_if<hdk::op::CreateLink>(&op)) {
+    if (link->create_link.action().as<hdk::action::CreateLink>()->tag.bytes.size() > posts::kMaxTag)
       return hdk::invalid("a link tag may hold at most 64 bytes");
   }
   return hdk::valid();

@@ -8,13 +8,12 @@
 
 #include "hdk/codec.hpp"
 #include "hdk/extern_io.hpp"
+#include "hdk/types/capability.hpp"
+#include "hdk/types/clone.hpp"
 #include "hdk/types/hash.hpp"
 #include "hdk/types/record.hpp"
 
 namespace hdk {
-
-/// (DnaHash, AgentPubKey) as a serde tuple struct.
-using CellId = std::tuple<DnaHash, AgentPubKey>;
 
 namespace call_target_cell {
 struct OtherCell {
@@ -48,10 +47,30 @@ struct Call {
   CallTarget target = call_target::ConductorCell{call_target_cell::Local{}};
   std::string zome_name;
   std::string fn_name;
-  std::optional<Bytes> cap_secret;  // CapSecret: 64 bytes as bin
+  std::optional<CapSecret> cap_secret;
   ExternIO payload;
   HDK_STRUCT(target, zome_name, fn_name, cap_secret, payload);
 };
+
+/// Why a zome call was refused (holochain_zome_types::zome_io).
+namespace zome_call_authorization {
+struct Authorized {
+  HDK_UNIT_VARIANT(Authorized);
+};
+struct BadCapGrant {
+  HDK_UNIT_VARIANT(BadCapGrant);
+};
+struct BadNonce {
+  std::string message;
+  HDK_NEWTYPE_VARIANT(BadNonce, message);
+};
+struct BlockedProvenance {
+  HDK_UNIT_VARIANT(BlockedProvenance);
+};
+}  // namespace zome_call_authorization
+using ZomeCallAuthorization =
+    std::variant<zome_call_authorization::Authorized, zome_call_authorization::BadCapGrant,
+                 zome_call_authorization::BadNonce, zome_call_authorization::BlockedProvenance>;
 
 namespace zome_call_response {
 struct Ok {
@@ -63,6 +82,14 @@ struct AuthenticationFailed {
   AgentPubKey agent;
   HDK_TUPLE_VARIANT(AuthenticationFailed, signature, agent);
 };
+/// The callee's grants do not cover this call.
+struct Unauthorized {
+  ZomeCallAuthorization why;
+  std::optional<CapSecret> cap_secret;
+  std::string zome_name;
+  std::string fn_name;
+  HDK_TUPLE_VARIANT(Unauthorized, why, cap_secret, zome_name, fn_name);
+};
 struct NetworkError {
   std::string message;
   HDK_NEWTYPE_VARIANT(NetworkError, message);
@@ -72,10 +99,11 @@ struct CountersigningSession {
   HDK_NEWTYPE_VARIANT(CountersigningSession, message);
 };
 }  // namespace zome_call_response
-/// Holochain's Unauthorized(..) variant is not modelled: local calls run as the chain author.
+/// Variants in Holochain's order.
 using ZomeCallResponse =
     std::variant<zome_call_response::Ok, zome_call_response::AuthenticationFailed,
-                 zome_call_response::NetworkError, zome_call_response::CountersigningSession>;
+                 zome_call_response::Unauthorized, zome_call_response::NetworkError,
+                 zome_call_response::CountersigningSession>;
 
 /// emit_signal's input: #[serde(transparent)] over ExternIO, so a bin.
 struct AppSignal {

@@ -1,24 +1,36 @@
-// What the conductor's callbacks return: validate, init, entry_defs
-// (holochain_integrity_types::validate, holochain_zome_types::init, ::entry_def).
+// What the conductor's callbacks take and return: validate, init,
+// entry_defs, genesis_self_check, scheduled functions
+// (holochain_integrity_types::{validate, genesis}, holochain_zome_types::{init,
+// entry_def, schedule}).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "hdk/codec.hpp"
+#include "hdk/types/chain.hpp"
 #include "hdk/types/entry.hpp"
 #include "hdk/types/hash.hpp"
 
 namespace hdk {
 
+/// What a callback needs before it can answer.
 namespace unresolved_dependencies {
 struct Hashes {
   std::vector<AnyDhtHash> hashes;
   HDK_NEWTYPE_VARIANT(Hashes, hashes);
 };
+/// A stretch of an agent's chain (what must_get_agent_activity asked for).
+struct AgentActivity {
+  AgentPubKey author;
+  ChainFilter filter;
+  HDK_TUPLE_VARIANT(AgentActivity, author, filter);
+};
 }  // namespace unresolved_dependencies
-/// Holochain also has AgentActivity(AgentPubKey, ChainFilter); not modelled.
-using UnresolvedDependencies = std::variant<unresolved_dependencies::Hashes>;
+using UnresolvedDependencies =
+    std::variant<unresolved_dependencies::Hashes, unresolved_dependencies::AgentActivity>;
 
 namespace validate_callback_result {
 struct Valid {
@@ -103,5 +115,43 @@ struct Defs {
 };
 }  // namespace entry_defs_callback_result
 using EntryDefsCallbackResult = std::variant<entry_defs_callback_result::Defs>;
+
+/// What init may read: the properties the app gave this cell's role at
+/// install (#[serde(transparent)] SerializedBytes: a bin of msgpack).
+struct InitProperties {
+  Bytes bytes;
+  HDK_NEWTYPE(bytes);
+};
+
+/// genesis_self_check's input (GenesisSelfCheckDataV2, what `genesis_self_check_2`
+/// takes); it answers a ValidateCallbackResult.
+struct GenesisSelfCheckData {
+  std::optional<Bytes> membrane_proof;
+  AgentPubKey agent_key;
+  HDK_STRUCT(membrane_proof, agent_key);
+};
+
+/// std::time::Duration as serde writes it.
+struct Duration {
+  std::uint64_t secs = 0;
+  std::uint32_t nanos = 0;
+  HDK_STRUCT(secs, nanos);
+};
+
+/// When a scheduled function runs next: what it takes and returns (as
+/// Option<Schedule>; none ends the schedule).
+namespace schedule {
+/// A cron expression: runs while the conductor is up, survives restarts.
+struct Persisted {
+  std::string cron;
+  HDK_NEWTYPE_VARIANT(Persisted, cron);
+};
+/// Once, this long from now.
+struct Ephemeral {
+  Duration after;
+  HDK_NEWTYPE_VARIANT(Ephemeral, after);
+};
+}  // namespace schedule
+using Schedule = std::variant<schedule::Persisted, schedule::Ephemeral>;
 
 }  // namespace hdk

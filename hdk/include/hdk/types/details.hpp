@@ -1,7 +1,9 @@
 // What get_details answers: a record or an entry with the CRUD metadata the
-// DHT holds about it (holochain_zome_types::metadata).
+// DHT holds about it (holochain_zome_types::metadata); and get_links_details'
+// answer (holochain_zome_types::link::LinkDetails).
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "hdk/codec.hpp"
@@ -14,10 +16,10 @@ namespace hdk {
 enum class ValidationStatus { Valid, Rejected, Abandoned };
 HDK_ENUM(ValidationStatus, Valid, Rejected, Abandoned);
 
-/// An entry's state as this agent's view of the DHT has it. 0.5.6 declares
-/// all eight; a conductor (and the host stub) answers only Live or Dead.
-enum class EntryDhtStatus { Live, Dead, Pending, Rejected, Abandoned, Conflict, Withdrawn, Purged };
-HDK_ENUM(EntryDhtStatus, Live, Dead, Pending, Rejected, Abandoned, Conflict, Withdrawn, Purged);
+/// An entry's state as this agent's view of the DHT has it: live while one
+/// action that wrote it is not deleted.
+enum class EntryDhtStatus { Live, Dead };
+HDK_ENUM(EntryDhtStatus, Live, Dead);
 
 /// The answer for an action hash: the record, and the deletes and updates
 /// that name it as their original.
@@ -65,6 +67,13 @@ struct Details : TaggedVariant<details::Record, details::Entry> {
     const auto* e = std::get_if<details::Entry>(&as_variant());
     return e ? &e->details : nullptr;
   }
+};
+
+/// Each CreateLink from a base, with the DeleteLinks of it: a newtype over
+/// [[create, [deletes...]]...].
+struct LinkDetails {
+  std::vector<std::pair<SignedActionHashed, std::vector<SignedActionHashed>>> links;
+  HDK_NEWTYPE(links);
 };
 
 }  // namespace hdk

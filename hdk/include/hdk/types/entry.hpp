@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "hdk/codec.hpp"
+#include "hdk/types/capability.hpp"
 #include "hdk/types/hash.hpp"
 
 namespace hdk {
@@ -47,12 +48,21 @@ struct App {
   AppEntryBytes bytes;
   HDK_NEWTYPE_VARIANT(App, bytes);
 };
+struct CapClaim {
+  ::hdk::CapClaim claim;
+  HDK_NEWTYPE_VARIANT(CapClaim, claim);
+};
+struct CapGrant {
+  ZomeCallCapGrant grant;
+  HDK_NEWTYPE_VARIANT(CapGrant, grant);
+};
 }  // namespace entry
 
 /// Holochain's Entry: #[serde(tag = "entry_type", content = "entry")], so an
-/// app entry is {"entry_type": "App", "entry": <bin>}. The countersigning and
-/// capability variants are not modelled (nothing here produces them).
-struct Entry : TaggedVariant<entry::Agent, entry::App> {
+/// app entry is {"entry_type": "App", "entry": <bin>}. Countersigned entries
+/// (Entry::CounterSign, which sits between App and CapClaim upstream) are not
+/// modelled: one fails to decode with "unknown variant `CounterSign`".
+struct Entry : TaggedVariant<entry::Agent, entry::App, entry::CapClaim, entry::CapGrant> {
   using TaggedVariant::TaggedVariant;
   HDK_ADJACENTLY_TAGGED("entry_type", "entry");
 
@@ -115,9 +125,21 @@ struct DeleteInput {
 enum class GetStrategy { Network, Local };
 HDK_ENUM(GetStrategy, Network, Local);
 
+/// How get, get_details, get_links and delete_link look a hash up. All
+/// four keys cross on the wire, unset ones as nil (the conductor's default).
 struct GetOptions {
   GetStrategy strategy = GetStrategy::Network;
-  HDK_STRUCT(strategy);
+  /// How many remote agents to ask at once (Network only; the conductor caps it).
+  std::optional<std::uint8_t> remote_agent_count;
+  std::optional<std::uint64_t> timeout_ms;
+  /// Take the first answer of several agents (Network only).
+  std::optional<bool> as_race;
+  HDK_STRUCT(strategy, remote_agent_count, timeout_ms, as_race);
+
+  /// The latest from the network, falling back to what this agent holds (the default).
+  static GetOptions network() { return GetOptions{}; }
+  /// Only what this agent's own databases hold; no network call.
+  static GetOptions local() { return GetOptions{GetStrategy::Local, {}, {}, {}}; }
 };
 
 struct GetInput {

@@ -1,6 +1,7 @@
 // HoloHash: 39 bytes (3-byte type prefix, 32-byte blake2b-256 digest, 4-byte
 // DHT location), on the wire as a msgpack bin of those 39 bytes (holo_hash's
 // own Serialize). One template, one alias per hash type Holochain names.
+// Computing one (blake2b in the guest) is hdk/hashing.hpp's job.
 #pragma once
 
 #include <algorithm>
@@ -20,6 +21,8 @@ enum class HashType : std::uint8_t {
   DhtOp,
   Action,
   Wasm,
+  Inline,
+  Warrant,
   Dna,
   External,
   AnyDht,
@@ -34,6 +37,8 @@ inline constexpr Prefix kDhtOp = {0x84, 0x24, 0x24};
 inline constexpr Prefix kDna = {0x84, 0x2d, 0x24};
 inline constexpr Prefix kAction = {0x84, 0x29, 0x24};
 inline constexpr Prefix kWasm = {0x84, 0x2a, 0x24};
+inline constexpr Prefix kInline = {0x84, 0x2b, 0x24};  // an inline zome's code
+inline constexpr Prefix kWarrant = {0x84, 0x2c, 0x24};
 inline constexpr Prefix kExternal = {0x84, 0x2f, 0x24};
 
 /// Whether a hash of type `type` may carry `prefix` (holo_hash's try_from_prefix).
@@ -52,6 +57,10 @@ constexpr bool accepts(HashType type, const std::uint8_t* p) {
       return is(kAction);
     case HashType::Wasm:
       return is(kWasm);
+    case HashType::Inline:
+      return is(kInline);
+    case HashType::Warrant:
+      return is(kWarrant);
     case HashType::Dna:
       return is(kDna);
     case HashType::External:
@@ -101,6 +110,8 @@ using EntryHash = HoloHash<HashType::Entry>;
 using DhtOpHash = HoloHash<HashType::DhtOp>;
 using ActionHash = HoloHash<HashType::Action>;
 using WasmHash = HoloHash<HashType::Wasm>;
+using InlineHash = HoloHash<HashType::Inline>;
+using WarrantHash = HoloHash<HashType::Warrant>;
 using DnaHash = HoloHash<HashType::Dna>;
 using ExternalHash = HoloHash<HashType::External>;
 using AnyDhtHash = HoloHash<HashType::AnyDht>;

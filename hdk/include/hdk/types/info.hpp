@@ -10,6 +10,7 @@
 
 #include "hdk/codec.hpp"
 #include "hdk/types/callbacks.hpp"
+#include "hdk/types/capability.hpp"
 #include "hdk/types/entry.hpp"
 #include "hdk/types/hash.hpp"
 #include "hdk/types/link.hpp"
@@ -17,13 +18,14 @@
 
 namespace hdk {
 
-/// (head action, its seq, its time): the chain head a call started from.
-using ChainHead = std::tuple<ActionHash, std::uint32_t, Timestamp>;
+/// (head action, its seq, its time): the top of a chain, as AgentInfo and
+/// CallInfo carry it (a tuple upstream; hdk::ChainHead is another type).
+using ChainTop = std::tuple<ActionHash, std::uint32_t, Timestamp>;
 
 /// Without the `unstable-dpki` agent_latest_pubkey (off in release builds).
 struct AgentInfo {
   AgentPubKey agent_initial_pubkey;
-  ChainHead chain_head;
+  ChainTop chain_head;
   HDK_STRUCT(agent_initial_pubkey, chain_head);
 };
 
@@ -31,6 +33,15 @@ struct DnaModifiers {
   std::string network_seed;
   Bytes properties;  // SerializedBytes
   HDK_STRUCT(network_seed, properties);
+};
+
+/// DnaInfoV1, what `__hc__dna_info_1` returns (hdi's dna_info calls _2).
+struct DnaInfoV1 {
+  std::string name;
+  DnaHash hash;
+  Bytes properties;  // SerializedBytes
+  std::vector<std::string> zome_names;
+  HDK_STRUCT(name, hash, properties, zome_names);
 };
 
 /// DnaInfoV2, what `__hc__dna_info_2` returns.
@@ -65,20 +76,10 @@ struct ZomeInfo {
   HDK_STRUCT(name, id, properties, entry_defs, extern_fns, zome_types);
 };
 
-namespace cap_grant {
-/// The grant every call from the cell's own agent runs under.
-struct ChainAuthor {
-  AgentPubKey agent;
-  HDK_NEWTYPE_VARIANT(ChainAuthor, agent);
-};
-}  // namespace cap_grant
-/// Holochain also has RemoteAgent(ZomeCallCapGrant); remote calls are not modelled.
-using CapGrant = std::variant<cap_grant::ChainAuthor>;
-
 struct CallInfo {
   AgentPubKey provenance;
   std::string function_name;
-  ChainHead as_at;
+  ChainTop as_at;
   CapGrant cap_grant;
   HDK_STRUCT(provenance, function_name, as_at, cap_grant);
 };

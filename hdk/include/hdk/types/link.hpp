@@ -64,10 +64,12 @@ struct CreateLinkInput {
   HDK_STRUCT(base_address, target_address, zome_index, link_type, tag, chain_top_ordering);
 };
 
+/// `get_options` says how the host looks up the CreateLink being deleted.
 struct DeleteLinkInput {
   ActionHash address;
   ChainTopOrdering chain_top_ordering = ChainTopOrdering::Strict;
-  HDK_STRUCT(address, chain_top_ordering);
+  GetOptions get_options;
+  HDK_STRUCT(address, chain_top_ordering, get_options);
 };
 
 struct GetLinksInput {
@@ -81,7 +83,8 @@ struct GetLinksInput {
   HDK_STRUCT(base_address, link_type, get_options, tag_prefix, after, before, author);
 };
 
-/// count_links' input (holochain_zome_types::query::LinkQuery).
+/// count_links' input (holochain_zome_types::query::LinkQuery). Note the
+/// order: `before` then `after`, the reverse of GetLinksInput.
 struct LinkQuery {
   AnyLinkableHash base;
   LinkTypeFilter link_type;

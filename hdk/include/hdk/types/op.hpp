@@ -1,5 +1,7 @@
 // Op: what the integrity zome's `validate` callback receives
-// (holochain_integrity_types::op::Op, all seven variants).
+// (holochain_integrity_types::op::Op, all seven variants). Every action in it
+// is a whole SignedActionHashed, header and data; DeleteLink also carries
+// the bare Action of the link it deletes.
 #pragma once
 
 #include <optional>
@@ -10,72 +12,96 @@
 
 namespace hdk {
 
-// The action structs as bare structs (inside SignedHashed<T> they carry no
-// tag): the same fields, shaped as a plain struct.
-template <class A>
-struct Bare {
-  A value;
-};
-template <class A>
-struct Codec<Bare<A>> {
-  static void encode(Packer& p, const Bare<A>& v) {
-    codec_detail::encode_fields_as_map(p, v.value);
-  }
-  static bool decode(const msgpack::object& o, Bare<A>& out, DecodeError& err) {
-    return codec_detail::decode_fields(o, out.value, err);
-  }
-};
-
-namespace entry_creation_action {
-struct Create {
-  Bare<action::Create> action;
-  HDK_NEWTYPE_VARIANT(Create, action);
-};
-struct Update {
-  Bare<action::Update> action;
-  HDK_NEWTYPE_VARIANT(Update, action);
-};
-}  // namespace entry_creation_action
-using EntryCreationAction =
-    std::variant<entry_creation_action::Create, entry_creation_action::Update>;
-
-namespace op {
-struct StoreRecord {
-  Record record;
-  HDK_STRUCT_VARIANT(StoreRecord, record);
-};
-struct StoreEntry {
-  SignedHashed<EntryCreationAction> action;
-  Entry entry;
-  HDK_STRUCT_VARIANT(StoreEntry, action, entry);
-};
-struct RegisterUpdate {
-  SignedHashed<Bare<action::Update>> update;
-  std::optional<Entry> new_entry;
-  HDK_STRUCT_VARIANT(RegisterUpdate, update, new_entry);
-};
-struct RegisterDelete {
-  SignedHashed<Bare<action::Delete>> delete_;
-  HDK_STRUCT_VARIANT(RegisterDelete, delete_);
-};
-struct RegisterAgentActivity {
+/// An action on an agent's chain, with its entry when the authority caches
+/// it (op::AgentActivity's payload; must_get_agent_activity answers a list).
+struct AgentActivity {
   SignedActionHashed action;
   std::optional<Entry> cached_entry;
-  HDK_STRUCT_VARIANT(RegisterAgentActivity, action, cached_entry);
+  HDK_STRUCT(action, cached_entry);
 };
-struct RegisterCreateLink {
-  SignedHashed<Bare<action::CreateLink>> create_link;
-  HDK_STRUCT_VARIANT(RegisterCreateLink, create_link);
+
+namespace op {
+/// Every record: the action and its entry as the DHT holds them.
+struct CreateRecord {
+  Record record;
+  HDK_STRUCT_VARIANT(CreateRecord, record);
 };
-struct RegisterDeleteLink {
-  SignedHashed<Bare<action::DeleteLink>> delete_link;
-  Bare<action::CreateLink> create_link;
-  HDK_STRUCT_VARIANT(RegisterDeleteLink, delete_link, create_link);
+/// A Create or an Update, with the entry it writes.
+struct CreateEntry {
+  SignedActionHashed action;
+  Entry entry;
+  HDK_STRUCT_VARIANT(CreateEntry, action, entry);
+};
+/// An Update; `new_entry` is empty when the entry is private.
+struct Update {
+  SignedActionHashed update;
+  std::optional<Entry> new_entry;
+  HDK_STRUCT_VARIANT(Update, update, new_entry);
+};
+struct Delete {
+  SignedActionHashed delete_;
+  HDK_STRUCT_VARIANT(Delete, delete_);
+};
+/// Every action, as the author's agent-activity authorities see it.
+struct AgentActivity : ::hdk::AgentActivity {
+  HDK_STRUCT_VARIANT(AgentActivity, action, cached_entry);
+};
+struct CreateLink {
+  SignedActionHashed create_link;
+  HDK_STRUCT_VARIANT(CreateLink, create_link);
+};
+struct DeleteLink {
+  SignedActionHashed delete_link;
+  Action create_link;  // the CreateLink action being deleted, unsigned
+  HDK_STRUCT_VARIANT(DeleteLink, delete_link, create_link);
 };
 }  // namespace op
 
-/// Externally tagged: {"StoreEntry": {"action": .., "entry": ..}}.
-using Op = std::variant<op::StoreRecord, op::StoreEntry, op::RegisterUpdate, op::RegisterDelete,
-                        op::RegisterAgentActivity, op::RegisterCreateLink, op::RegisterDeleteLink>;
+/// Externally tagged: {"CreateEntry": {"action": .., "entry": ..}}.
+struct Op : std::variant<op::CreateRecord, op::CreateEntry, op::Update, op::Delete,
+                         op::AgentActivity, op::CreateLink, op::DeleteLink> {
+  using variant::variant;
+  Op() = default;
+
+  /// The op's own signed action (hdi's Op::signed_action): the record's, or
+  /// the one the variant names.
+  const SignedActionHashed& signed_action() const {
+    return std::visit(
+        [](const auto& o) -> const SignedActionHashed& {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, op::CreateRecord>)
+            return o.record.signed_action;
+          else if constexpr (std::is_same_v<T, op::CreateEntry> ||
+                             std::is_same_v<T, op::AgentActivity>)
+            return o.action;
+          else if constexpr (std::is_same_v<T, op::Update>)
+            return o.update;
+          else if constexpr (std::is_same_v<T, op::Delete>)
+            return o.delete_;
+          else if constexpr (std::is_same_v<T, op::CreateLink>)
+            return o.create_link;
+          else
+            return o.delete_link;
+        },
+        static_cast<const variant&>(*this));
+  }
+  const Action& action() const { return signed_action().action(); }
+  const AgentPubKey& author() const { return action().author(); }
+  Timestamp timestamp() const { return action().timestamp(); }
+  std::uint32_t action_seq() const { return action().action_seq(); }
+  const std::optional<ActionHash>& prev_action() const { return action().prev_action(); }
+  ActionType action_type() const { return action().action_type(); }
+};
+
+template <>
+struct Codec<Op> {
+  using Variant = Op::variant;
+  static void encode(Packer& p, const Op& v) {
+    Codec<Variant>::encode(p, static_cast<const Variant&>(v));
+  }
+  static bool decode(const msgpack::object& o, Op& out, DecodeError& err) {
+    return Codec<Variant>::decode(o, static_cast<Variant&>(out), err);
+  }
+};
 
 }  // namespace hdk

@@ -25,7 +25,7 @@ struct HoloHashed {
   HDK_STRUCT(content, hash);
 };
 
-/// Hashed content and the author's signature of the hash (SignedHashed<T>).
+/// Hashed content and the author's signature of its bytes (SignedHashed<T>).
 template <class C, class H = ActionHash>
 struct SignedHashed {
   HoloHashed<C, H> hashed;
@@ -33,6 +33,18 @@ struct SignedHashed {
   HDK_STRUCT(hashed, signature);
   const H& hash() const { return hashed.hash; }
   const C& content() const { return hashed.content; }
+  // SignedActionHashed's accessors, as hdi names them.
+  const C& action() const { return hashed.content; }
+  const H& action_address() const { return hashed.hash; }
+};
+
+/// A value and a signature of it, unhashed (holochain_zome_types::Signed<T>):
+/// {"data": .., "signature": ..}.
+template <class T>
+struct Signed {
+  T data;
+  Signature signature;
+  HDK_STRUCT(data, signature);
 };
 
 using ActionHashed = HoloHashed<Action, ActionHash>;

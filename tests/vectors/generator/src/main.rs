@@ -8,14 +8,18 @@
 //! types that cover every serde shape. The C++ tests rebuild each value with
 //! the HDK's types and compare bytes (tests/unit/codec_vectors_test.cpp).
 //!
-//! The `world` set (module `world`) mirrors the zome-facing Holochain 0.5.6
-//! types (Entry, Action, Record, Op, the host functions' inputs and outputs,
-//! get_details' Details); tests/host/world_wire_test.cpp checks the HDK
-//! against it.
+//! The `world` set (modules `world` and `world_vectors`) mirrors the
+//! zome-facing types of Holochain 0.7.0 (Entry, Action, Record, Op, every
+//! host function's input and output the HDK models, the DNA hash's input);
+//! tests/host/world_wire_test.cpp checks the HDK against it. The `hashes`
+//! set holds worked HoloHashes, computed with blake2b_simd (the crate
+//! holo_hash hashes with) over the bytes rmp-serde writes;
+//! tests/host/world_hash_test.cpp recomputes them in the guest and on the host.
 //!
 //! Vector names are the contract with the C++ side: keep them stable.
 
 mod world;
+mod world_vectors;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -231,6 +235,7 @@ struct Vectors {
     encode: Vec<String>,
     decode: Vec<String>,
     world: Vec<String>,
+    hashes: Vec<String>,
 }
 
 impl Vectors {
@@ -283,6 +288,21 @@ impl Vectors {
         )
     }
 
+    /// A worked hash: the msgpack Holochain hashes for `value` (`kind` is
+    /// "entry", "action" or "dna") and the 39-byte HoloHash it gets.
+    fn hash<T: Serialize>(&mut self, kind: &str, name: &str, value: &T, prefix: [u8; 3]) {
+        self.claim(&format!("hash/{}", name));
+        let content = encode(value);
+        let hash = world_vectors::holo_hash(prefix, &content);
+        self.hashes.push(format!(
+            "{{\"name\": {}, \"kind\": {}, \"content\": \"{}\", \"hash\": \"{}\"}}",
+            json_string(name),
+            json_string(kind),
+            hex(&content),
+            hex(&hash)
+        ));
+    }
+
     /// A decode case: does `rmp_serde::from_slice::<T>` accept `bytes`, and
     /// if so, what does the value it read encode to.
     fn dec<T: Serialize + DeserializeOwned>(&mut self, name: &str, type_name: &str, bytes: &[u8]) {
@@ -308,7 +328,7 @@ impl Vectors {
 
     fn print(&self) {
         println!("{{");
-        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.5.6 wire types; made by tests/vectors/generator\",");
+        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.7.0 wire types; hashes: blake2b_simd HoloHashes of world values; made by tests/vectors/generator\",");
         println!("  \"encode\": [");
         println!("    {}", self.encode.join(",\n    "));
         println!("  ],");
@@ -317,6 +337,9 @@ impl Vectors {
         println!("  ],");
         println!("  \"world\": [");
         println!("    {}", self.world.join(",\n    "));
+        println!("  ],");
+        println!("  \"hashes\": [");
+        println!("    {}", self.hashes.join(",\n    "));
         println!("  ]");
         println!("}}");
     }
@@ -1151,6 +1174,7 @@ fn main() {
     containers(&mut v);
     shapes(&mut v);
     decode_cases(&mut v);
-    world::vectors(&mut v);
+    world_vectors::vectors(&mut v);
+    world_vectors::hashes(&mut v);
     v.print();
 }

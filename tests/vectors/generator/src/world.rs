@@ -1,9 +1,9 @@
-//! The `world` vectors: the zome-facing wire types of Holochain 0.5.6
-//! (holo_hash, holochain_integrity_types, holochain_zome_types), mirrored
-//! with the serde attributes they carry upstream (`tag`, `content`,
-//! `rename_all`, `transparent`, `serde_bytes`), and encoded the way
-//! Holochain encodes them. tests/host/world_wire_test.cpp builds the same
-//! values with the HDK's types and compares bytes.
+//! The `world` types: mirrors of the zome-facing wire types of Holochain
+//! 0.7.0 (holo_hash, holochain_integrity_types, holochain_zome_types at tag
+//! holochain-0.7.0-rc.3, hdi 0.8.0-rc.2 / hdk 0.7.0-rc.2), with the serde
+//! attributes they carry upstream (`tag`, `content`, `rename_all`,
+//! `transparent`, `serde_bytes`). world_vectors.rs builds values of them and
+//! tests/host/world_wire_test.cpp builds the same with the HDK's types.
 //!
 //! What differs from upstream does not change the bytes, and is said where
 //! it happens: generic parameters spelled out, `Arc`/`Box`/`Cow` dropped,
@@ -16,7 +16,7 @@
 // hold values inline as upstream does.
 #![allow(dead_code, clippy::large_enum_variant)]
 
-use crate::{ExternIO, Timestamp, Vectors};
+use crate::{ExternIO, Timestamp};
 use serde::de::{Error as _, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -37,6 +37,8 @@ const ENTRY: [u8; 3] = [0x84, 0x21, 0x24];
 const DNA: [u8; 3] = [0x84, 0x2d, 0x24];
 const ACTION: [u8; 3] = [0x84, 0x29, 0x24];
 const EXTERNAL: [u8; 3] = [0x84, 0x2f, 0x24];
+const DHT_OP: [u8; 3] = [0x84, 0x24, 0x24];
+const WASM: [u8; 3] = [0x84, 0x2a, 0x24];
 
 macro_rules! hash_kind {
     ($marker:ident, $alias:ident, [$($prefix:expr),+]) => {
@@ -52,17 +54,19 @@ hash_kind!(AgentKind, AgentPubKey, [AGENT]);
 hash_kind!(EntryKind, EntryHash, [ENTRY]);
 hash_kind!(DnaKind, DnaHash, [DNA]);
 hash_kind!(ActionKind, ActionHash, [ACTION]);
+hash_kind!(DhtOpKind, DhtOpHash, [DHT_OP]);
+hash_kind!(WasmKind, WasmHash, [WASM]);
 // Composite types: which primitive prefixes they take (hash_type/composite.rs).
 hash_kind!(AnyDhtKind, AnyDhtHash, [ENTRY, ACTION]);
 hash_kind!(AnyLinkableKind, AnyLinkableHash, [ENTRY, ACTION, EXTERNAL]);
 
 pub(crate) struct HoloHash<K> {
-    raw: [u8; 39],
+    pub(crate) raw: [u8; 39],
     kind: PhantomData<K>,
 }
 
 impl<K: HashKind> HoloHash<K> {
-    fn from_raw_39(raw: &[u8]) -> Result<Self, String> {
+    pub(crate) fn from_raw_39(raw: &[u8]) -> Result<Self, String> {
         let raw: [u8; 39] = raw
             .try_into()
             .map_err(|_| format!("a HoloHash is 39 bytes, not {}", raw.len()))?;
@@ -77,7 +81,7 @@ impl<K: HashKind> HoloHash<K> {
 
     /// The same 39 bytes as another hash type (an EntryHash as an
     /// AnyLinkableHash, ...).
-    fn into_kind<L: HashKind>(self) -> HoloHash<L> {
+    pub(crate) fn into_kind<L: HashKind>(self) -> HoloHash<L> {
         HoloHash::from_raw_39(&self.raw).expect("the target type takes this prefix")
     }
 }
@@ -198,34 +202,38 @@ macro_rules! fixed_bytes {
 fixed_bytes!(Signature, 64);
 // holochain_integrity_types::capability::CapSecret (512 bits).
 fixed_bytes!(CapSecret, 64);
+// x_salsa20_poly1305: an x25519 public key and a nonce.
+fixed_bytes!(X25519PubKey, 32);
+fixed_bytes!(XSalsa20Poly1305Nonce, 24);
+
 
 /// holochain_serialized_bytes::SerializedBytes.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct SerializedBytes(#[serde(with = "serde_bytes")] Vec<u8>);
+pub(crate) struct SerializedBytes(#[serde(with = "serde_bytes")] pub(crate) Vec<u8>);
 
 // ---------------------------------------------------------------------------
 // Small newtypes and unit enums.
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
-pub(crate) struct ZomeIndex(u8);
+pub(crate) struct ZomeIndex(pub(crate) u8);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
-pub(crate) struct EntryDefIndex(u8);
+pub(crate) struct EntryDefIndex(pub(crate) u8);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
-pub(crate) struct LinkType(u8);
+pub(crate) struct LinkType(pub(crate) u8);
 
 /// holochain_integrity_types::link::LinkTag: a bin.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct LinkTag(#[serde(with = "serde_bytes")] Vec<u8>);
+pub(crate) struct LinkTag(#[serde(with = "serde_bytes")] pub(crate) Vec<u8>);
 
 /// holochain_integrity_types::zome::ZomeName (a `Cow<'static, str>` upstream).
 #[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Debug, Clone)]
-pub(crate) struct ZomeName(String);
+pub(crate) struct ZomeName(pub(crate) String);
 
 /// holochain_integrity_types::zome::FunctionName.
 #[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Debug, Clone)]
-pub(crate) struct FunctionName(String);
+pub(crate) struct FunctionName(pub(crate) String);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
 pub(crate) enum EntryVisibility {
@@ -240,21 +248,6 @@ pub(crate) enum ChainTopOrdering {
     Strict,
 }
 
-/// rate_limit::RateWeight and EntryRateWeight (the `W` of the weighed
-/// actions; all three fields are type aliases of u8).
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Default)]
-pub(crate) struct RateWeight {
-    bucket_id: u8,
-    units: u8,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Default)]
-pub(crate) struct EntryRateWeight {
-    bucket_id: u8,
-    units: u8,
-    rate_bytes: u8,
-}
-
 // ---------------------------------------------------------------------------
 // Capabilities (integrity_types::capability).
 
@@ -267,9 +260,9 @@ pub(crate) enum CapGrant {
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct ZomeCallCapGrant {
-    tag: String,
-    access: CapAccess,
-    functions: GrantedFunctions,
+    pub(crate) tag: String,
+    pub(crate) access: CapAccess,
+    pub(crate) functions: GrantedFunctions,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -285,6 +278,8 @@ pub(crate) enum CapAccess {
     },
 }
 
+/// `Listed` is a `HashSet` upstream (so a conductor writes it in no
+/// particular order); a BTreeSet here.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub(crate) enum GrantedFunctions {
@@ -294,9 +289,9 @@ pub(crate) enum GrantedFunctions {
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct CapClaim {
-    tag: String,
-    grantor: AgentPubKey,
-    secret: CapSecret,
+    pub(crate) tag: String,
+    pub(crate) grantor: AgentPubKey,
+    pub(crate) secret: CapSecret,
 }
 
 // ---------------------------------------------------------------------------
@@ -304,7 +299,7 @@ pub(crate) struct CapClaim {
 
 /// holochain_integrity_types::entry::AppEntryBytes.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct AppEntryBytes(SerializedBytes);
+pub(crate) struct AppEntryBytes(pub(crate) SerializedBytes);
 
 /// Not mirrored: `CounterSign(Box<CounterSigningSessionData>, AppEntryBytes)`.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -317,13 +312,14 @@ pub(crate) enum Entry {
 }
 
 // ---------------------------------------------------------------------------
-// Actions (integrity_types::action): internally tagged by "type".
+// Actions (integrity_types::action): a header, and per-kind data internally
+// tagged by "type".
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct AppEntryDef {
-    entry_index: EntryDefIndex,
-    zome_index: ZomeIndex,
-    visibility: EntryVisibility,
+    pub(crate) entry_index: EntryDefIndex,
+    pub(crate) zome_index: ZomeIndex,
+    pub(crate) visibility: EntryVisibility,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -335,168 +331,142 @@ pub(crate) enum EntryType {
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct Dna {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    hash: DnaHash,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct AgentValidationPkg {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    /// `Option<MembraneProof>`, MembraneProof being `Arc<SerializedBytes>`.
-    membrane_proof: Option<SerializedBytes>,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct InitZomesComplete {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-}
-
-/// `CreateLink<W = RateWeight>`, with its default weight.
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct CreateLink {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    base_address: AnyLinkableHash,
-    target_address: AnyLinkableHash,
-    zome_index: ZomeIndex,
-    link_type: LinkType,
-    tag: LinkTag,
-    weight: RateWeight,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct DeleteLink {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    base_address: AnyLinkableHash,
-    link_add_address: ActionHash,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) enum MigrationTarget {
     Dna(DnaHash),
     Agent(AgentPubKey),
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct CloseChain {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    new_target: Option<MigrationTarget>,
+pub(crate) struct ActionHeader {
+    pub(crate) author: AgentPubKey,
+    pub(crate) timestamp: Timestamp,
+    pub(crate) action_seq: u32,
+    /// None only on the Dna action.
+    pub(crate) prev_action: Option<ActionHash>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct OpenChain {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    prev_target: MigrationTarget,
-    close_hash: ActionHash,
+pub(crate) struct DnaData {
+    pub(crate) dna_hash: DnaHash,
 }
 
-/// `Create<W = EntryRateWeight>`, with its default weight.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct Create {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    entry_type: EntryType,
-    entry_hash: EntryHash,
-    weight: EntryRateWeight,
+pub(crate) struct AgentValidationPkgData {
+    /// `Option<MembraneProof>`, MembraneProof being `Arc<SerializedBytes>`.
+    pub(crate) membrane_proof: Option<SerializedBytes>,
 }
 
-/// `Update<W = EntryRateWeight>`, with its default weight.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct Update {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    original_action_address: ActionHash,
-    original_entry_address: EntryHash,
-    entry_type: EntryType,
-    entry_hash: EntryHash,
-    weight: EntryRateWeight,
+pub(crate) struct InitZomesCompleteData {}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CreateData {
+    pub(crate) entry_type: EntryType,
+    pub(crate) entry_hash: EntryHash,
 }
 
-/// `Delete<W = RateWeight>`, with its default weight.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct Delete {
-    author: AgentPubKey,
-    timestamp: Timestamp,
-    action_seq: u32,
-    prev_action: ActionHash,
-    deletes_address: ActionHash,
-    deletes_entry_address: EntryHash,
-    weight: RateWeight,
+pub(crate) struct UpdateData {
+    pub(crate) original_action_address: ActionHash,
+    pub(crate) original_entry_address: EntryHash,
+    pub(crate) entry_type: EntryType,
+    pub(crate) entry_hash: EntryHash,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DeleteData {
+    pub(crate) deletes_address: ActionHash,
+    pub(crate) deletes_entry_address: EntryHash,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CreateLinkData {
+    pub(crate) base_address: AnyLinkableHash,
+    pub(crate) target_address: AnyLinkableHash,
+    pub(crate) zome_index: ZomeIndex,
+    pub(crate) link_type: LinkType,
+    pub(crate) tag: LinkTag,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DeleteLinkData {
+    pub(crate) base_address: AnyLinkableHash,
+    pub(crate) link_add_address: ActionHash,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CloseChainData {
+    pub(crate) new_target: Option<MigrationTarget>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct OpenChainData {
+    pub(crate) prev_target: MigrationTarget,
+    pub(crate) close_hash: ActionHash,
 }
 
 /// Variants in upstream's declaration order.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 #[serde(tag = "type")]
-pub(crate) enum Action {
-    Dna(Dna),
-    AgentValidationPkg(AgentValidationPkg),
-    InitZomesComplete(InitZomesComplete),
-    CreateLink(CreateLink),
-    DeleteLink(DeleteLink),
-    CloseChain(CloseChain),
-    OpenChain(OpenChain),
-    Create(Create),
-    Update(Update),
-    Delete(Delete),
+pub(crate) enum ActionData {
+    Dna(DnaData),
+    AgentValidationPkg(AgentValidationPkgData),
+    InitZomesComplete(InitZomesCompleteData),
+    Create(CreateData),
+    Update(UpdateData),
+    Delete(DeleteData),
+    CreateLink(CreateLinkData),
+    DeleteLink(DeleteLinkData),
+    CloseChain(CloseChainData),
+    OpenChain(OpenChainData),
 }
 
-/// Generated upstream by `write_into_action!`, in that macro's order.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct Action {
+    pub(crate) header: ActionHeader,
+    pub(crate) data: ActionData,
+}
+
+/// `#[repr(i64)]` discriminants upstream (for the database); serde writes names.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
 pub(crate) enum ActionType {
     Dna,
     AgentValidationPkg,
     InitZomesComplete,
-    OpenChain,
-    CloseChain,
     Create,
     Update,
     Delete,
     CreateLink,
     DeleteLink,
+    CloseChain,
+    OpenChain,
 }
 
 // ---------------------------------------------------------------------------
 // Hashed and signed content, records (holo_hash::HoloHashed,
-// integrity_types::record).
+// integrity_types::record, zome_types::signature::Signed).
 
 /// holo_hash::HoloHashed<C>. Upstream derives the hash's type from C
 /// (`HoloHashOf<C>`); here it is the second parameter.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct HoloHashed<C, H> {
-    content: C,
-    hash: H,
+    pub(crate) content: C,
+    pub(crate) hash: H,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct SignedHashed<C, H = ActionHash> {
-    hashed: HoloHashed<C, H>,
-    signature: Signature,
+    pub(crate) hashed: HoloHashed<C, H>,
+    pub(crate) signature: Signature,
 }
 
 pub(crate) type SignedActionHashed = SignedHashed<Action>;
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct Signed<T> {
+    pub(crate) data: T,
+    pub(crate) signature: Signature,
+}
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) enum RecordEntry {
@@ -508,77 +478,72 @@ pub(crate) enum RecordEntry {
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct Record {
-    signed_action: SignedActionHashed,
-    entry: RecordEntry,
+    pub(crate) signed_action: SignedActionHashed,
+    pub(crate) entry: RecordEntry,
 }
 
 // ---------------------------------------------------------------------------
 // Ops (integrity_types::op), what validate receives.
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) enum EntryCreationAction {
-    Create(Create),
-    Update(Update),
+pub(crate) struct CreateRecord {
+    pub(crate) record: Record,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct StoreRecord {
-    record: Record,
+pub(crate) struct CreateEntry {
+    pub(crate) action: SignedActionHashed,
+    pub(crate) entry: Entry,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct StoreEntry {
-    action: SignedHashed<EntryCreationAction>,
-    entry: Entry,
+pub(crate) struct Update {
+    pub(crate) update: SignedActionHashed,
+    pub(crate) new_entry: Option<Entry>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct RegisterUpdate {
-    update: SignedHashed<Update>,
-    new_entry: Option<Entry>,
+pub(crate) struct Delete {
+    pub(crate) delete: SignedActionHashed,
+}
+
+/// Also must_get_agent_activity's answer element.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct AgentActivity {
+    pub(crate) action: SignedActionHashed,
+    pub(crate) cached_entry: Option<Entry>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct RegisterDelete {
-    delete: SignedHashed<Delete>,
+pub(crate) struct CreateLink {
+    pub(crate) create_link: SignedActionHashed,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct RegisterAgentActivity {
-    action: SignedActionHashed,
-    cached_entry: Option<Entry>,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct RegisterCreateLink {
-    create_link: SignedHashed<CreateLink>,
-}
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct RegisterDeleteLink {
-    delete_link: SignedHashed<DeleteLink>,
-    create_link: CreateLink,
+pub(crate) struct DeleteLink {
+    pub(crate) delete_link: SignedActionHashed,
+    pub(crate) create_link: Action,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) enum Op {
-    StoreRecord(StoreRecord),
-    StoreEntry(StoreEntry),
-    RegisterUpdate(RegisterUpdate),
-    RegisterDelete(RegisterDelete),
-    RegisterAgentActivity(RegisterAgentActivity),
-    RegisterCreateLink(RegisterCreateLink),
-    RegisterDeleteLink(RegisterDeleteLink),
+    CreateRecord(CreateRecord),
+    CreateEntry(CreateEntry),
+    Update(Update),
+    Delete(Delete),
+    AgentActivity(AgentActivity),
+    CreateLink(CreateLink),
+    DeleteLink(DeleteLink),
 }
 
 // ---------------------------------------------------------------------------
 // Host function inputs and outputs (zome_types::{entry, link, info, call,
-// query, ...}, integrity_types::{hash, signature, validate, chain}).
+// query, agent_activity, ...}, integrity_types::{signature, validate, chain}).
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct AppEntryDefLocation {
-    zome_index: ZomeIndex,
-    entry_def_index: EntryDefIndex,
+    pub(crate) zome_index: ZomeIndex,
+    pub(crate) entry_def_index: EntryDefIndex,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -590,21 +555,56 @@ pub(crate) enum EntryDefLocation {
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct CreateInput {
-    entry_location: EntryDefLocation,
-    entry_visibility: EntryVisibility,
-    entry: Entry,
-    chain_top_ordering: ChainTopOrdering,
+    pub(crate) entry_location: EntryDefLocation,
+    pub(crate) entry_visibility: EntryVisibility,
+    pub(crate) entry: Entry,
+    pub(crate) chain_top_ordering: ChainTopOrdering,
 }
 
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct UpdateInput {
+    pub(crate) original_action_address: ActionHash,
+    pub(crate) entry: Entry,
+    pub(crate) chain_top_ordering: ChainTopOrdering,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DeleteInput {
+    pub(crate) deletes_action_hash: ActionHash,
+    pub(crate) chain_top_ordering: ChainTopOrdering,
+}
+
+/// integrity_types::get_strategy::GetStrategy.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
 pub(crate) enum GetStrategy {
     Network,
     Local,
 }
 
+/// No serde attributes: all four keys are always written.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct GetOptions {
-    strategy: GetStrategy,
+    pub(crate) strategy: GetStrategy,
+    pub(crate) remote_agent_count: Option<u8>,
+    pub(crate) timeout_ms: Option<u64>,
+    pub(crate) as_race: Option<bool>,
+}
+
+impl GetOptions {
+    pub(crate) fn network() -> Self {
+        GetOptions {
+            strategy: GetStrategy::Network,
+            remote_agent_count: None,
+            timeout_ms: None,
+            as_race: None,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct GetInput {
+    pub(crate) any_dht_hash: AnyDhtHash,
+    pub(crate) get_options: GetOptions,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -614,43 +614,91 @@ pub(crate) enum LinkTypeFilter {
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CreateLinkInput {
+    pub(crate) base_address: AnyLinkableHash,
+    pub(crate) target_address: AnyLinkableHash,
+    pub(crate) zome_index: ZomeIndex,
+    pub(crate) link_type: LinkType,
+    pub(crate) tag: LinkTag,
+    pub(crate) chain_top_ordering: ChainTopOrdering,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DeleteLinkInput {
+    pub(crate) address: ActionHash,
+    pub(crate) chain_top_ordering: ChainTopOrdering,
+    pub(crate) get_options: GetOptions,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct GetLinksInput {
-    base_address: AnyLinkableHash,
-    link_type: LinkTypeFilter,
-    get_options: GetOptions,
-    tag_prefix: Option<LinkTag>,
-    after: Option<Timestamp>,
-    before: Option<Timestamp>,
-    author: Option<AgentPubKey>,
+    pub(crate) base_address: AnyLinkableHash,
+    pub(crate) link_type: LinkTypeFilter,
+    pub(crate) get_options: GetOptions,
+    pub(crate) tag_prefix: Option<LinkTag>,
+    pub(crate) after: Option<Timestamp>,
+    pub(crate) before: Option<Timestamp>,
+    pub(crate) author: Option<AgentPubKey>,
+}
+
+/// zome_types::query::LinkQuery: `before` before `after`.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct LinkQuery {
+    pub(crate) base: AnyLinkableHash,
+    pub(crate) link_type: LinkTypeFilter,
+    pub(crate) tag_prefix: Option<LinkTag>,
+    pub(crate) before: Option<Timestamp>,
+    pub(crate) after: Option<Timestamp>,
+    pub(crate) author: Option<AgentPubKey>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct Link {
-    author: AgentPubKey,
-    base: AnyLinkableHash,
-    target: AnyLinkableHash,
-    timestamp: Timestamp,
-    zome_index: ZomeIndex,
-    link_type: LinkType,
-    tag: LinkTag,
-    create_link_hash: ActionHash,
+    pub(crate) author: AgentPubKey,
+    pub(crate) base: AnyLinkableHash,
+    pub(crate) target: AnyLinkableHash,
+    pub(crate) timestamp: Timestamp,
+    pub(crate) zome_index: ZomeIndex,
+    pub(crate) link_type: LinkType,
+    pub(crate) tag: LinkTag,
+    pub(crate) create_link_hash: ActionHash,
 }
 
-/// integrity_types::chain::ChainFilters (`HashSet`s upstream).
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) enum ChainFilters {
+pub(crate) struct LinkDetails(pub(crate) Vec<(SignedActionHashed, Vec<SignedActionHashed>)>);
+
+/// integrity_types::chain::LimitConditions (`<H = ActionHash>`).
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum LimitConditions {
     ToGenesis,
     Take(u32),
-    Until(BTreeSet<ActionHash>),
-    Both(u32, BTreeSet<ActionHash>),
+    UntilTimestamp(Timestamp),
+    UntilHash(ActionHash),
 }
 
 /// `ChainFilter<H = ActionHash>`.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct ChainFilter {
-    chain_top: ActionHash,
-    filters: ChainFilters,
-    include_cached_entries: bool,
+    pub(crate) chain_top: ActionHash,
+    pub(crate) limit_conditions: LimitConditions,
+    pub(crate) include_cached_entries: bool,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct MustGetAgentActivityInput {
+    pub(crate) author: AgentPubKey,
+    pub(crate) chain_filter: ChainFilter,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CloseChainInput {
+    pub(crate) new_target: Option<MigrationTarget>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct OpenChainInput {
+    pub(crate) prev_target: MigrationTarget,
+    pub(crate) close_hash: ActionHash,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -666,44 +714,171 @@ pub(crate) enum ValidateCallbackResult {
     UnresolvedDependencies(UnresolvedDependencies),
 }
 
-/// zome_types::info::AgentInfo as built by default: `agent_latest_pubkey`
-/// exists only with the `unstable-dpki` feature, which 0.5.6 leaves off.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum InitCallbackResult {
+    Pass,
+    Fail(String),
+    UnresolvedDependencies(UnresolvedDependencies),
+}
+
+/// zome_types::init::InitProperties: #[serde(transparent)].
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+#[serde(transparent)]
+pub(crate) struct InitProperties(pub(crate) SerializedBytes);
+
+/// integrity_types::genesis::GenesisSelfCheckDataV2.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct GenesisSelfCheckDataV2 {
+    pub(crate) membrane_proof: Option<SerializedBytes>,
+    pub(crate) agent_key: AgentPubKey,
+}
+
+/// zome_types::schedule::Schedule (Duration is std's).
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum Schedule {
+    Persisted(String),
+    Ephemeral(std::time::Duration),
+}
+
+/// zome_types::info::AgentInfo (the `unstable-dpki` field is gone).
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct AgentInfo {
-    agent_initial_pubkey: AgentPubKey,
-    chain_head: (ActionHash, u32, Timestamp),
+    pub(crate) agent_initial_pubkey: AgentPubKey,
+    pub(crate) chain_head: (ActionHash, u32, Timestamp),
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct CallInfo {
-    provenance: AgentPubKey,
-    function_name: FunctionName,
-    as_at: (ActionHash, u32, Timestamp),
-    cap_grant: CapGrant,
+    pub(crate) provenance: AgentPubKey,
+    pub(crate) function_name: FunctionName,
+    pub(crate) as_at: (ActionHash, u32, Timestamp),
+    pub(crate) cap_grant: CapGrant,
+}
+
+/// integrity_types::dna_modifiers::DnaModifiers.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DnaModifiers {
+    pub(crate) network_seed: String,
+    pub(crate) properties: SerializedBytes,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) enum HashInput {
-    Entry(Entry),
-    Action(Action),
-    Blake2B(#[serde(with = "serde_bytes")] Vec<u8>, u8),
-    Sha256(#[serde(with = "serde_bytes")] Vec<u8>),
-    Sha512(#[serde(with = "serde_bytes")] Vec<u8>),
-    Keccak256(#[serde(with = "serde_bytes")] Vec<u8>),
-    Sha3256(#[serde(with = "serde_bytes")] Vec<u8>),
+pub(crate) struct DnaInfoV1 {
+    pub(crate) name: String,
+    pub(crate) hash: DnaHash,
+    pub(crate) properties: SerializedBytes,
+    pub(crate) zome_names: Vec<ZomeName>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DnaInfoV2 {
+    pub(crate) name: String,
+    pub(crate) hash: DnaHash,
+    pub(crate) modifiers: DnaModifiers,
+    pub(crate) zome_names: Vec<ZomeName>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct Sign {
+    pub(crate) key: AgentPubKey,
+    pub(crate) data: serde_bytes::ByteBuf,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+#[serde(transparent)]
+pub(crate) struct SignEphemeral(pub(crate) Vec<serde_bytes::ByteBuf>);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct EphemeralSignatures {
+    pub(crate) key: AgentPubKey,
+    pub(crate) signatures: Vec<Signature>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct VerifySignature {
-    key: AgentPubKey,
-    signature: Signature,
+    pub(crate) key: AgentPubKey,
+    pub(crate) signature: Signature,
     #[serde(with = "serde_bytes")]
-    data: Vec<u8>,
+    pub(crate) data: Vec<u8>,
+}
+
+// x_salsa20_poly1305 (integrity_types and zome_types). The key ref is
+// `Arc<[u8]>` written with serialize_bytes.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct XSalsa20Poly1305KeyRef(#[serde(with = "serde_bytes")] pub(crate) Vec<u8>);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct XSalsa20Poly1305Data(#[serde(with = "serde_bytes")] pub(crate) Vec<u8>);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct XSalsa20Poly1305EncryptedData {
+    pub(crate) nonce: XSalsa20Poly1305Nonce,
+    #[serde(with = "serde_bytes")]
+    pub(crate) encrypted_data: Vec<u8>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct XSalsa20Poly1305SharedSecretIngest {
+    pub(crate) recipient: X25519PubKey,
+    pub(crate) sender: X25519PubKey,
+    pub(crate) encrypted_data: XSalsa20Poly1305EncryptedData,
+    pub(crate) key_ref: Option<XSalsa20Poly1305KeyRef>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct Ed25519XSalsa20Poly1305Encrypt {
+    pub(crate) sender: AgentPubKey,
+    pub(crate) recipient: AgentPubKey,
+    pub(crate) data: XSalsa20Poly1305Data,
 }
 
 /// zome_types::cell::CellId.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct CellId(DnaHash, AgentPubKey);
+pub(crate) struct CellId(pub(crate) DnaHash, pub(crate) AgentPubKey);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CloneId(pub(crate) String);
+
+/// zome_types::properties::YamlProperties is a serde_yaml Value; a YAML
+/// mapping of strings to numbers serializes as this map does.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct YamlProperties(pub(crate) std::collections::BTreeMap<String, u32>);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DnaModifiersOpt {
+    pub(crate) network_seed: Option<String>,
+    pub(crate) properties: Option<YamlProperties>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct CreateCloneCellInput {
+    pub(crate) cell_id: CellId,
+    pub(crate) modifiers: DnaModifiersOpt,
+    pub(crate) membrane_proof: Option<SerializedBytes>,
+    pub(crate) name: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct ClonedCell {
+    pub(crate) cell_id: CellId,
+    pub(crate) clone_id: CloneId,
+    pub(crate) original_dna_hash: DnaHash,
+    pub(crate) dna_modifiers: DnaModifiers,
+    pub(crate) name: String,
+    pub(crate) enabled: bool,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub(crate) enum CloneCellId {
+    CloneId(CloneId),
+    DnaHash(DnaHash),
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DisableCloneCellInput {
+    pub(crate) clone_cell_id: CloneCellId,
+}
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) enum CallTargetCell {
@@ -718,35 +893,57 @@ pub(crate) enum CallTarget {
     ConductorCell(CallTargetCell),
 }
 
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct Call {
+    pub(crate) target: CallTarget,
+    pub(crate) zome_name: ZomeName,
+    pub(crate) fn_name: FunctionName,
+    pub(crate) cap_secret: Option<CapSecret>,
+    pub(crate) payload: ExternIO,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum ZomeCallAuthorization {
+    Authorized,
+    BadCapGrant,
+    BadNonce(String),
+    BlockedProvenance,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum ZomeCallResponse {
+    Ok(ExternIO),
+    AuthenticationFailed(Signature, AgentPubKey),
+    Unauthorized(
+        ZomeCallAuthorization,
+        Option<CapSecret>,
+        ZomeName,
+        FunctionName,
+    ),
+    NetworkError(String),
+    CountersigningSession(String),
+}
+
 /// holochain_zome_types::signal: emit_signal's and send_remote_signal's inputs.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 #[serde(transparent)]
-pub(crate) struct AppSignal(ExternIO);
+pub(crate) struct AppSignal(pub(crate) ExternIO);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct RemoteSignal {
-    agents: Vec<AgentPubKey>,
-    signal: ExternIO,
+    pub(crate) agents: Vec<AgentPubKey>,
+    pub(crate) signal: ExternIO,
 }
 
 /// holochain_integrity_types::entry: must_get_*'s inputs, newtypes over a hash.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct MustGetEntryInput(EntryHash);
+pub(crate) struct MustGetEntryInput(pub(crate) EntryHash);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct MustGetActionInput(ActionHash);
+pub(crate) struct MustGetActionInput(pub(crate) ActionHash);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct MustGetValidRecordInput(ActionHash);
-
-#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
-pub(crate) struct Call {
-    target: CallTarget,
-    zome_name: ZomeName,
-    fn_name: FunctionName,
-    cap_secret: Option<CapSecret>,
-    payload: ExternIO,
-}
+pub(crate) struct MustGetValidRecordInput(pub(crate) ActionHash);
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) enum ChainQueryFilterRange {
@@ -758,17 +955,112 @@ pub(crate) enum ChainQueryFilterRange {
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct ChainQueryFilter {
-    sequence_range: ChainQueryFilterRange,
-    entry_type: Option<Vec<EntryType>>,
+    pub(crate) sequence_range: ChainQueryFilterRange,
+    pub(crate) entry_type: Option<Vec<EntryType>>,
     /// `Option<HashSet<EntryHash>>` upstream.
-    entry_hashes: Option<BTreeSet<EntryHash>>,
-    action_type: Option<Vec<ActionType>>,
-    include_entries: bool,
-    order_descending: bool,
+    pub(crate) entry_hashes: Option<BTreeSet<EntryHash>>,
+    pub(crate) action_type: Option<Vec<ActionType>>,
+    pub(crate) include_entries: bool,
+    pub(crate) order_descending: bool,
 }
 
 // ---------------------------------------------------------------------------
-// get_details (zome_types::metadata, zome_types::validate).
+// get_agent_activity (zome_types::{agent_activity, query, warrant, op}).
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
+pub(crate) enum ActivityRequest {
+    Status,
+    Full,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct GetAgentActivityInput {
+    pub(crate) agent_pubkey: AgentPubKey,
+    pub(crate) chain_query_filter: ChainQueryFilter,
+    pub(crate) activity_request: ActivityRequest,
+    pub(crate) get_options: GetOptions,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct ChainHead {
+    pub(crate) action_seq: u32,
+    pub(crate) hash: ActionHash,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct ChainFork {
+    pub(crate) fork_seq: u32,
+    pub(crate) first_action: ActionHash,
+    pub(crate) second_action: ActionHash,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum ChainStatus {
+    Empty,
+    Valid(ChainHead),
+    Forked(ChainFork),
+    Invalid(ChainHead),
+    Closed(ChainHead),
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct HighestObserved {
+    pub(crate) action_seq: u32,
+    pub(crate) hash: Vec<ActionHash>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
+pub(crate) enum ChainOpType {
+    CreateRecord,
+    CreateEntry,
+    AgentActivity,
+    UpdateEntry,
+    UpdateRecord,
+    DeleteRecord,
+    DeleteEntry,
+    CreateLink,
+    DeleteLink,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum ChainIntegrityWarrant {
+    InvalidChainOp {
+        action_author: AgentPubKey,
+        action: (ActionHash, Signature),
+        chain_op_type: ChainOpType,
+        reason: String,
+    },
+    ChainFork {
+        chain_author: AgentPubKey,
+        action_pair: ((ActionHash, Signature), (ActionHash, Signature)),
+        seq: u32,
+    },
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum WarrantProof {
+    ChainIntegrity(ChainIntegrityWarrant),
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct Warrant {
+    pub(crate) proof: WarrantProof,
+    pub(crate) author: AgentPubKey,
+    pub(crate) timestamp: Timestamp,
+    pub(crate) warrantee: AgentPubKey,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct AgentActivityStatus {
+    pub(crate) valid_activity: Vec<(u32, ActionHash)>,
+    pub(crate) rejected_activity: Vec<(u32, ActionHash)>,
+    pub(crate) status: ChainStatus,
+    pub(crate) highest_observed: Option<HighestObserved>,
+    pub(crate) warrants: Vec<Signed<Warrant>>,
+}
+
+// ---------------------------------------------------------------------------
+// get_details and get_validation_receipts (zome_types::metadata, ::validate).
 
 /// zome_types::validate::ValidationStatus (explicit discriminants upstream;
 /// serde writes the names).
@@ -779,34 +1071,29 @@ pub(crate) enum ValidationStatus {
     Abandoned,
 }
 
+/// Two variants since 0.6.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy)]
 pub(crate) enum EntryDhtStatus {
     Live,
     Dead,
-    Pending,
-    Rejected,
-    Abandoned,
-    Conflict,
-    Withdrawn,
-    Purged,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct RecordDetails {
-    record: Record,
-    validation_status: ValidationStatus,
-    deletes: Vec<SignedActionHashed>,
-    updates: Vec<SignedActionHashed>,
+    pub(crate) record: Record,
+    pub(crate) validation_status: ValidationStatus,
+    pub(crate) deletes: Vec<SignedActionHashed>,
+    pub(crate) updates: Vec<SignedActionHashed>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct EntryDetails {
-    entry: Entry,
-    actions: Vec<SignedActionHashed>,
-    rejected_actions: Vec<SignedActionHashed>,
-    deletes: Vec<SignedActionHashed>,
-    updates: Vec<SignedActionHashed>,
-    entry_dht_status: EntryDhtStatus,
+    pub(crate) entry: Entry,
+    pub(crate) actions: Vec<SignedActionHashed>,
+    pub(crate) rejected_actions: Vec<SignedActionHashed>,
+    pub(crate) deletes: Vec<SignedActionHashed>,
+    pub(crate) updates: Vec<SignedActionHashed>,
+    pub(crate) entry_dht_status: EntryDhtStatus,
 }
 
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
@@ -816,307 +1103,47 @@ pub(crate) enum Details {
     Entry(EntryDetails),
 }
 
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct GetValidationReceiptsInput {
+    pub(crate) action_hash: ActionHash,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct ValidationReceiptInfo {
+    pub(crate) validation_status: ValidationStatus,
+    pub(crate) validators: Vec<AgentPubKey>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct ValidationReceiptSet {
+    pub(crate) op_hash: DhtOpHash,
+    pub(crate) op_type: String,
+    pub(crate) receipts_complete: bool,
+    pub(crate) receipts: Vec<ValidationReceiptInfo>,
+}
+
 // ---------------------------------------------------------------------------
-// The values; world_wire_test.cpp builds the same ones.
+// The DNA hash's input (zome_types::dna_def::DnaDefHash, ::zome::ZomeDef):
+// only the modifiers and the integrity zomes are hashed.
 
-/// A hash of type K whose bytes are `fill` after the prefix 0x84, `p`, 0x24
-/// (the C++ test's `h<T>(p, fill)`).
-fn h<K: HashKind>(p: u8, fill: u8) -> HoloHash<K> {
-    let mut raw = [fill; 39];
-    raw[..3].copy_from_slice(&[0x84, p, 0x24]);
-    HoloHash::from_raw_39(&raw).expect("a prefix the hash type takes")
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct WasmZomeDef {
+    pub(crate) wasm_hash: WasmHash,
+    pub(crate) dependencies: Vec<ZomeName>,
 }
 
-fn signed<C, H>(content: C, hash: H, signature: &Signature) -> SignedHashed<C, H> {
-    SignedHashed {
-        hashed: HoloHashed { content, hash },
-        signature: signature.clone(),
-    }
+/// Externally tagged since 0.7 (untagged before). Not mirrored: `Inline`,
+/// conductor-side test zomes.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum ZomeDef {
+    Wasm(WasmZomeDef),
 }
 
-pub(crate) fn vectors(v: &mut Vectors) {
-    let agent: AgentPubKey = h(0x20, 1);
-    let eh: EntryHash = h(0x21, 2);
-    let ah: ActionHash = h(0x29, 3);
-    let dna: DnaHash = h(0x2d, 4);
-    let sig = Signature([9; 64]);
-    // The app entry is the msgpack of "hi".
-    let app = Entry::App(AppEntryBytes(SerializedBytes(vec![0xa2, b'h', b'i'])));
-    let app_def = EntryType::App(AppEntryDef {
-        entry_index: EntryDefIndex(1),
-        zome_index: ZomeIndex(0),
-        visibility: EntryVisibility::Public,
-    });
-    let create = Create {
-        author: agent.clone(),
-        timestamp: Timestamp(1_700_000_000_000_000),
-        action_seq: 5,
-        prev_action: ah.clone(),
-        entry_type: app_def.clone(),
-        entry_hash: eh.clone(),
-        weight: EntryRateWeight::default(),
-    };
-    let create_link = CreateLink {
-        author: agent.clone(),
-        timestamp: Timestamp(7),
-        action_seq: 6,
-        prev_action: ah.clone(),
-        base_address: eh.clone().into_kind(),
-        target_address: ah.clone().into_kind(),
-        zome_index: ZomeIndex(0),
-        link_type: LinkType(1),
-        tag: LinkTag(b"tag".to_vec()),
-        weight: RateWeight::default(),
-    };
-    let delete = Delete {
-        author: agent.clone(),
-        timestamp: Timestamp(8),
-        action_seq: 7,
-        prev_action: ah.clone(),
-        deletes_address: ah.clone(),
-        deletes_entry_address: eh.clone(),
-        weight: RateWeight::default(),
-    };
-    let update = Update {
-        author: agent.clone(),
-        timestamp: Timestamp(10),
-        action_seq: 8,
-        prev_action: ah.clone(),
-        original_action_address: ah.clone(),
-        original_entry_address: eh.clone(),
-        entry_type: app_def,
-        entry_hash: h(0x21, 5),
-        weight: EntryRateWeight::default(),
-    };
-    let record = Record {
-        signed_action: signed(Action::Create(create.clone()), ah.clone(), &sig),
-        entry: RecordEntry::Present(app.clone()),
-    };
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct IntegrityZomeDef(pub(crate) ZomeDef);
 
-    v.world("entry_app", app.clone());
-    v.world("entry_agent", Entry::Agent(agent.clone()));
-    v.world(
-        "action_dna",
-        Action::Dna(Dna {
-            author: agent.clone(),
-            timestamp: Timestamp(1),
-            hash: dna,
-        }),
-    );
-    v.world(
-        "action_avp",
-        Action::AgentValidationPkg(AgentValidationPkg {
-            author: agent.clone(),
-            timestamp: Timestamp(2),
-            action_seq: 1,
-            prev_action: ah.clone(),
-            membrane_proof: None,
-        }),
-    );
-    v.world("action_create", Action::Create(create.clone()));
-    v.world(
-        "action_create_link",
-        Action::CreateLink(create_link.clone()),
-    );
-    v.world("action_delete", Action::Delete(delete.clone()));
-    v.world("action_update", Action::Update(update.clone()));
-    v.world("record", record.clone());
-    v.world(
-        "op_store_record",
-        Op::StoreRecord(StoreRecord {
-            record: record.clone(),
-        }),
-    );
-    v.world(
-        "op_store_entry",
-        Op::StoreEntry(StoreEntry {
-            action: signed(
-                EntryCreationAction::Create(create.clone()),
-                ah.clone(),
-                &sig,
-            ),
-            entry: app.clone(),
-        }),
-    );
-    v.world(
-        "op_register_delete",
-        Op::RegisterDelete(RegisterDelete {
-            delete: signed(delete.clone(), ah.clone(), &sig),
-        }),
-    );
-    v.world(
-        "op_register_create_link",
-        Op::RegisterCreateLink(RegisterCreateLink {
-            create_link: signed(create_link, ah.clone(), &sig),
-        }),
-    );
-    v.world(
-        "create_input",
-        CreateInput {
-            entry_location: EntryDefLocation::App(AppEntryDefLocation {
-                zome_index: ZomeIndex(0),
-                entry_def_index: EntryDefIndex(1),
-            }),
-            entry_visibility: EntryVisibility::Public,
-            entry: app.clone(),
-            chain_top_ordering: ChainTopOrdering::Strict,
-        },
-    );
-    // get_links takes a Vec of inputs.
-    v.world(
-        "get_links_input",
-        vec![GetLinksInput {
-            base_address: eh.clone().into_kind(),
-            link_type: LinkTypeFilter::Types(vec![(ZomeIndex(0), vec![LinkType(1)])]),
-            get_options: GetOptions {
-                strategy: GetStrategy::Network,
-            },
-            tag_prefix: Some(LinkTag(b"t".to_vec())),
-            after: None,
-            before: Some(Timestamp(9)),
-            author: None,
-        }],
-    );
-    v.world(
-        "link",
-        Link {
-            author: agent.clone(),
-            base: eh.clone().into_kind(),
-            target: ah.clone().into_kind(),
-            timestamp: Timestamp(3),
-            zome_index: ZomeIndex(0),
-            link_type: LinkType(1),
-            tag: LinkTag(vec![1, 2]),
-            create_link_hash: ah.clone(),
-        },
-    );
-    v.world(
-        "validate_invalid",
-        ValidateCallbackResult::Invalid("no".into()),
-    );
-    v.world("validate_valid", ValidateCallbackResult::Valid);
-    v.world(
-        "agent_info",
-        AgentInfo {
-            agent_initial_pubkey: agent.clone(),
-            chain_head: (ah.clone(), 4, Timestamp(5)),
-        },
-    );
-    v.world(
-        "call_info",
-        CallInfo {
-            provenance: agent.clone(),
-            function_name: FunctionName("f".into()),
-            as_at: (ah.clone(), 4, Timestamp(5)),
-            cap_grant: CapGrant::ChainAuthor(agent.clone()),
-        },
-    );
-    v.world("hash_input_blake2b", HashInput::Blake2B(vec![1, 2, 3], 16));
-    v.world("hash_input_entry", HashInput::Entry(app.clone()));
-    v.world(
-        "verify_signature",
-        VerifySignature {
-            key: agent.clone(),
-            signature: sig.clone(),
-            data: vec![7],
-        },
-    );
-    // call takes a Vec of calls; the payload is the msgpack of ().
-    v.world(
-        "call",
-        vec![Call {
-            target: CallTarget::ConductorCell(CallTargetCell::Local),
-            zome_name: ZomeName("z".into()),
-            fn_name: FunctionName("f".into()),
-            cap_secret: None,
-            payload: ExternIO(vec![0xc0]),
-        }],
-    );
-    v.world(
-        "query",
-        ChainQueryFilter {
-            sequence_range: ChainQueryFilterRange::ActionSeqRange(1, 3),
-            entry_type: Some(vec![EntryType::AgentPubKey]),
-            entry_hashes: None,
-            action_type: Some(vec![ActionType::Create, ActionType::CreateLink]),
-            include_entries: true,
-            order_descending: false,
-        },
-    );
-    // Signals: the payload is the msgpack of "hi".
-    v.world("app_signal", AppSignal(ExternIO(vec![0xa2, b'h', b'i'])));
-    v.world(
-        "remote_signal",
-        RemoteSignal {
-            agents: vec![agent.clone(), agent.clone()],
-            signal: ExternIO(vec![0xa2, b'h', b'i']),
-        },
-    );
-    // must_get_*.
-    v.world("must_get_entry_input", MustGetEntryInput(eh.clone()));
-    v.world("must_get_action_input", MustGetActionInput(ah.clone()));
-    v.world(
-        "must_get_valid_record_input",
-        MustGetValidRecordInput(ah.clone()),
-    );
-    // Kept from the first, hand-pasted set: the same value as action_create.
-    v.world("roundtrip_create", Action::Create(create));
-
-    // get_details.
-    let signed_delete = signed(Action::Delete(delete), h(0x29, 6), &sig);
-    let signed_update = signed(Action::Update(update), h(0x29, 7), &sig);
-    v.world(
-        "validation_status_all",
-        vec![
-            ValidationStatus::Valid,
-            ValidationStatus::Rejected,
-            ValidationStatus::Abandoned,
-        ],
-    );
-    v.world(
-        "entry_dht_status_all",
-        vec![
-            EntryDhtStatus::Live,
-            EntryDhtStatus::Dead,
-            EntryDhtStatus::Pending,
-            EntryDhtStatus::Rejected,
-            EntryDhtStatus::Abandoned,
-            EntryDhtStatus::Conflict,
-            EntryDhtStatus::Withdrawn,
-            EntryDhtStatus::Purged,
-        ],
-    );
-    v.world(
-        "details_record",
-        Details::Record(RecordDetails {
-            record: record.clone(),
-            validation_status: ValidationStatus::Valid,
-            deletes: vec![signed_delete.clone()],
-            updates: vec![signed_update.clone()],
-        }),
-    );
-    v.world(
-        "details_entry",
-        Details::Entry(EntryDetails {
-            entry: app,
-            actions: vec![record.signed_action.clone()],
-            rejected_actions: vec![],
-            deletes: vec![signed_delete],
-            updates: vec![signed_update],
-            entry_dht_status: EntryDhtStatus::Dead,
-        }),
-    );
-    // get_details answers a Vec<Option<Details>>, one per input hash.
-    v.world(
-        "details_output",
-        vec![
-            None,
-            Some(Details::Record(RecordDetails {
-                record,
-                validation_status: ValidationStatus::Rejected,
-                deletes: vec![],
-                updates: vec![],
-            })),
-        ],
-    );
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct DnaDefHash {
+    pub(crate) modifiers: DnaModifiers,
+    pub(crate) integrity_zomes: Vec<(ZomeName, IntegrityZomeDef)>,
 }

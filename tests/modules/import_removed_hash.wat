@@ -1,0 +1,7 @@
+;; Imports __hc__hash_1, which Holochain 0.7.0 does not link (removed in 0.6): a
+;; conductor fails to instantiate it, so the host refuses it at load.
+(module
+  (import "env" "__hc__hash_1" (func (param i32 i32) (result i64)))
+  (memory (export "memory") 1)
+  (func (export "__hc__allocate_1") (param i32) (result i32) i32.const 0)
+  (func (export "__hc__deallocate_1") (param i32 i32)))

@@ -101,12 +101,17 @@ class Scenario {
   /// What the last call (and its callbacks) traced.
   const std::vector<TraceLine>& last_trace() const { return last_trace_; }
   const world::Dht& dht() const { return dht_; }
+  /// Every agent's committed chain and signals, then every DHT record in
+  /// arrival order, as msgpack: equal bytes mean equal committed state.
+  std::vector<std::uint8_t> state_bytes() const;
+  /// Loads a zome's code with the scenario's host, without installing it:
+  /// throws the Fault a bad module gets (InvalidModule, MissingExport, ...).
+  std::shared_ptr<Zome> load(const ZomeSource& source);
   const world::DnaShape& dna() const { return dna_; }
   const std::string& runtime() const { return runtime_; }
 
  private:
   struct LoadedZome;
-  std::shared_ptr<Zome> load(const ZomeSource& source);
   std::size_t zome_index(std::string_view name) const;
   CallResult run(world::CallEnv& env, std::size_t zome, std::string_view function,
                  std::span<const std::uint8_t> extern_input);

@@ -54,6 +54,21 @@ std::shared_ptr<Zome> Scenario::load(const ZomeSource& source) {
   return host_->load_wasm_file(source.path, source.name);
 }
 
+std::vector<std::uint8_t> Scenario::state_bytes() const {
+  std::vector<hdk::Record> dht_records;
+  for (const hdk::Record* record : dht_.records_in_arrival_order()) dht_records.push_back(*record);
+  std::vector<std::vector<hdk::Record>> chains;
+  std::vector<std::vector<std::vector<std::uint8_t>>> signals;
+  for (const auto& cell : cells_) {
+    chains.push_back(cell->chain);
+    signals.push_back(cell->signals);
+  }
+  std::vector<std::uint8_t> out = hdk::encode_to_vector(chains);
+  for (const auto& part : {hdk::encode_to_vector(signals), hdk::encode_to_vector(dht_records)})
+    out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
 std::size_t Scenario::zome_index(std::string_view name) const {
   for (std::size_t i = 0; i < zomes_.size(); ++i)
     if (zomes_[i]->name() == name) return i;

@@ -23,8 +23,8 @@ const char* kUsage =
     "  JSON      its input as JSON (default: null, i.e. `()`)\n"
     "  --time    print load (compile or cache), instantiate and call times to stderr\n"
     "  --trace   print what the zome traced to stderr\n"
-    "  --budget N     interp: instructions the call may run (default 10^9; 0: no limit)\n"
-    "  --deadline MS  aot: milliseconds the call may run (default 30000; 0: no limit)\n";
+    "  --budget N     interp: instructions the call may run (default 1.5e8; 0: no limit)\n"
+    "  --deadline MS  interp, aot: milliseconds the call may run (default 30000; 0: no limit)\n";
 
 std::string format_duration(std::chrono::nanoseconds d) {
   char buf[64];

@@ -114,12 +114,14 @@ class Scenario {
   /// key, chain and signals, and the DHT's records in arrival order. Two
   /// scenarios given the same FixedInputs and calls answer the same bytes.
   std::vector<std::uint8_t> state_bytes() const;
+  /// Loads a zome's code with the scenario's host, without installing it:
+  /// throws the Fault a bad module gets (InvalidModule, MissingExport, ...).
+  std::shared_ptr<Zome> load(const ZomeSource& source);
   const world::DnaShape& dna() const { return dna_; }
   const std::string& runtime() const { return runtime_; }
 
  private:
   struct LoadedZome;
-  std::shared_ptr<Zome> load(const ZomeSource& source);
   std::size_t zome_index(std::string_view name) const;
   CallResult run(world::CallEnv& env, std::size_t zome, std::string_view function,
                  std::span<const std::uint8_t> extern_input);

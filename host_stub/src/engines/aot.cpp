@@ -66,6 +66,7 @@
 #include "aot/module_description.hpp"
 #include "aot/object_store.hpp"
 #include "aot/toolchain.hpp"
+#include "fault_words.hpp"
 #include "hdk_host/engine.hpp"
 #include "hdk_host/module_info.hpp"
 
@@ -84,28 +85,29 @@ const FuncType& kHostFunctionType = kCallI64Type;
 
 constexpr std::uint32_t kMaxPages = 65535;  // see "Memory limit" above
 
-std::string_view trap_reason(TrapCode code) {
+using fault_words::TrapReason;
+
+// The glue reports wasm2c's wasm_rt_trap_t codes unchanged.
+TrapReason trap_reason(TrapCode code) {
   switch (code) {
     case TrapCode::OutOfBounds:
-      return "out of bounds memory or table access";
+      return TrapReason::OutOfBounds;
     case TrapCode::IntOverflow:
-      return "integer overflow";
+      return TrapReason::IntegerOverflow;
     case TrapCode::DivByZero:
-      return "integer divide by zero";
+      return TrapReason::DivideByZero;
     case TrapCode::InvalidConversion:
-      return "invalid conversion to integer";
+      return TrapReason::InvalidConversion;
     case TrapCode::Unreachable:
-      return "unreachable executed";
+      return TrapReason::Unreachable;
     case TrapCode::CallIndirect:
-      return "indirect call to a missing or mismatched function";
+      return TrapReason::IndirectCall;
     case TrapCode::UncaughtException:
-      return "uncaught exception";
+      return TrapReason::UncaughtException;
     case TrapCode::Exhaustion:
-      return "call stack exhausted";
-    case TrapCode::UnsupportedImport:
-      return "called an import the host does not provide";
+      return TrapReason::CallStackExhausted;
     default:
-      return "unknown trap";
+      return TrapReason::Unknown;
   }
 }
 
@@ -196,16 +198,12 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
   /// Export `name` as a function of `type`; throws MissingExport or BadSignature.
   GlueApi::GuestFn function(std::string_view name, const FuncType& type) const {
     const auto it = export_index_.find(name);
-    if (it == export_index_.end())
-      throw Fault(FaultKind::MissingExport, label_ + ": no export `" + std::string(name) + "`");
+    if (it == export_index_.end()) throw fault_words::missing_export(label_, name);
     const ExportDesc& exp = info_.exports[it->second];
     if (exp.kind != ExternKind::Func)
-      throw Fault(FaultKind::BadSignature, label_ + ": export `" + exp.name + "` is a " +
-                                               std::string(to_string(exp.kind)) +
-                                               ", not a function of type " + describe(type));
+      throw fault_words::export_not_a_function(label_, name, to_string(exp.kind), describe(type));
     if (exp.type != type)
-      throw Fault(FaultKind::BadSignature, label_ + ": export `" + exp.name + "` has type " +
-                                               describe(exp.type) + ", expected " + describe(type));
+      throw fault_words::export_of_wrong_type(label_, name, describe(exp.type), describe(type));
     return functions_[it->second];
   }
 
@@ -327,7 +325,7 @@ class AotInstance final : public Instance {
 
   Fault fault_of(TrapCode code, std::string_view what, bool instantiating) {
     const std::string where =
-        instantiating ? label() + ": instantiation" : label() + ": `" + std::string(what) + "`";
+        instantiating ? label() + ": instantiation" : fault_words::call_site(label(), what);
     switch (code) {
       case TrapCode::HostFault:
         if (pending_) {
@@ -338,23 +336,19 @@ class AotInstance final : public Instance {
         return Fault(FaultKind::HostError, where + ": a host function failed");
       case TrapCode::Deadline:
         stopped_ = true;
-        return Fault(FaultKind::DeadlineExceeded, where + " ran past its deadline of " +
-                                                      std::to_string(limits_.deadline.count()) +
-                                                      " ms");
+        return fault_words::deadline_exceeded(where, limits_.deadline);
       case TrapCode::MemoryLimit:
         return Fault(FaultKind::MemoryLimit, where + ": the initial memory is over the limit of " +
                                                  std::to_string(limits_.max_memory_pages) +
                                                  " pages or cannot be allocated");
-      case TrapCode::OutOfBounds:
-        if (!instantiating)
-          return Fault(FaultKind::OutOfBounds,
-                       where + " trapped: " + std::string(trap_reason(code)));
-        break;
+      case TrapCode::UnsupportedImport:
+        return Fault(FaultKind::UnknownImport,
+                     where + " called an import the host does not provide");
       default:
         break;
     }
-    return Fault(FaultKind::Trap, where + (instantiating ? " failed: " : " trapped: ") +
-                                      std::string(trap_reason(code)));
+    if (instantiating) return fault_words::instantiation_failed(label(), trap_reason(code));
+    return fault_words::trap(where, trap_reason(code));
   }
 
   // Called by the glue for every import of the ABI's shape. Nothing may

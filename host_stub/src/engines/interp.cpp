@@ -32,7 +32,7 @@ class InterpInstance final : public Instance {
     }
     wabt_ = std::make_unique<interp::WabtInstance>(
         std::move(module), std::move(calls),
-        interp::RunLimits{limits.max_memory_pages, limits.instruction_budget});
+        interp::RunLimits{limits.max_memory_pages, limits.instruction_budget, limits.deadline});
     wabt_->run_start();
   }
 

@@ -9,10 +9,14 @@
 //   instance of the same module and limits reuses its Module and interpreter threads, which
 //   were most of an instance's cost.
 // - wabt has no public way to run a call for a bounded number of steps (Thread::Run(n) needs a
-//   frame that only a private method pushes), so the instruction budget is metered in the code
-//   itself: a second variant of the module, built on first use, charges a fuel global at every
-//   function entry and loop header and executes `unreachable` once the fuel runs out. Instances
-//   without a budget run the unmodified code.
+//   frame that only a private method pushes), so the instruction budget and the deadline are
+//   metered in the code itself: a second variant of the module, built on first use, charges a
+//   fuel global at every function entry and loop header. Fuel comes in slices of kFuelSlice
+//   instructions; when a slice runs out the code calls the host (through a one-slot table the
+//   variant adds, so that no function index moves), which takes the next slice from the budget
+//   and reads the clock, or traps with BudgetExhausted or DeadlineExceeded. The clock is thus
+//   read once per slice, not per instruction. Instances with neither a budget nor a deadline
+//   run the unmodified code.
 // - libwabt is built without exceptions, so nothing may unwind through it. A host function's
 //   exception is caught in its trampoline, parked on the instance and turned into a trap; the
 //   call that started the guest rethrows it once wabt has returned.
@@ -20,6 +24,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -39,6 +44,8 @@
 #include <wabt/ir.h>
 #include <wabt/stream.h>
 
+#include "fault_words.hpp"
+
 namespace hdk_host::interp {
 namespace {
 
@@ -54,6 +61,7 @@ std::string first_error(const wabt::Errors& errors) {
   return errors.empty() ? std::string("unreadable") : errors.front().message;
 }
 
+// As engine.hpp's describe(FuncType) says it, which this C++17 file cannot include.
 std::string describe(const wi::FuncType& type) {
   const auto list = [](const wi::ValueTypes& types) {
     std::string out = "(";
@@ -63,7 +71,53 @@ std::string describe(const wi::FuncType& type) {
     }
     return out + ")";
   };
+  if (type.results.size() == 1) return list(type.params) + " -> " + wi::GetName(type.results[0]);
   return list(type.params) + " -> " + list(type.results);
+}
+
+// As engine.hpp's to_string(ExternKind) says it.
+std::string_view kind_name(wabt::ExternalKind kind) {
+  switch (kind) {
+    case wabt::ExternalKind::Func:
+      return "function";
+    case wabt::ExternalKind::Table:
+      return "table";
+    case wabt::ExternalKind::Memory:
+      return "memory";
+    case wabt::ExternalKind::Global:
+      return "global";
+    case wabt::ExternalKind::Tag:
+      return "tag";
+  }
+  return "extern";
+}
+
+using fault_words::TrapReason;
+
+// wabt's Trap carries no code, only one of the interpreter's fixed reasons (interp.cc), each a
+// constant string that starts the message: they are its trap codes.
+TrapReason trap_reason(std::string_view message) {
+  struct Code {
+    std::string_view prefix;
+    TrapReason reason;
+  };
+  static constexpr Code kCodes[] = {
+      {"unreachable executed", TrapReason::Unreachable},
+      {"integer divide by zero", TrapReason::DivideByZero},
+      {"integer overflow", TrapReason::IntegerOverflow},
+      {"invalid conversion to integer", TrapReason::InvalidConversion},
+      {"out of bounds memory access", TrapReason::OutOfBounds},
+      {"out of bounds table access", TrapReason::OutOfBounds},
+      {"undefined table index", TrapReason::IndirectCall},
+      {"uninitialized table element", TrapReason::IndirectCall},
+      {"indirect call signature mismatch", TrapReason::IndirectCall},
+      {"call stack exhausted", TrapReason::CallStackExhausted},
+      {"value stack exhausted", TrapReason::CallStackExhausted},
+  };
+  for (const Code& code : kCodes) {
+    if (message.substr(0, code.prefix.size()) == code.prefix) return code.reason;
+  }
+  return TrapReason::Unknown;
 }
 
 const wi::FuncType kHostCallType({wabt::Type::I32, wabt::Type::I32}, {wabt::Type::I64});
@@ -89,9 +143,17 @@ bool same_type(const wi::FuncType& a, const wi::FuncType& b) {
 // before execution passes the next charge, so a charge is an upper bound (untaken branches are
 // charged too) and a call never runs more instructions than its budget. Host functions are free.
 
-void prepend_charge(wabt::ExprList& exprs, wabt::Index fuel, std::uint64_t cost) {
+// Where the metered variant keeps its fuel and how it asks the host for more.
+struct Meter {
+  wabt::Index fuel_global = 0;   // i64, what is left of the current slice
+  wabt::Index refuel_table = 0;  // one funcref slot: the host's refuel function
+  wabt::Index refuel_type = 0;   // (i64) -> i64: overdrawn fuel in, fuel out
+};
+
+// fuel -= cost; if (fuel < 0) fuel = refuel(fuel);
+void prepend_charge(wabt::ExprList& exprs, const Meter& meter, std::uint64_t cost) {
   using namespace wabt;
-  const Var fuel_var(fuel, Location());
+  const Var fuel_var(meter.fuel_global, Location());
   ExprList charge;
   charge.push_back(std::make_unique<GlobalGetExpr>(fuel_var));
   charge.push_back(std::make_unique<ConstExpr>(Const::I64(cost)));
@@ -101,13 +163,23 @@ void prepend_charge(wabt::ExprList& exprs, wabt::Index fuel, std::uint64_t cost)
   charge.push_back(std::make_unique<ConstExpr>(Const::I64(0)));
   charge.push_back(std::make_unique<CompareExpr>(Opcode::I64LtS));
   auto out_of_fuel = std::make_unique<IfExpr>();
-  out_of_fuel->true_.exprs.push_back(std::make_unique<UnreachableExpr>());
+  ExprList& refuel = out_of_fuel->true_.exprs;
+  refuel.push_back(std::make_unique<GlobalGetExpr>(fuel_var));
+  refuel.push_back(std::make_unique<ConstExpr>(Const::I32(0)));
+  auto call = std::make_unique<CallIndirectExpr>();
+  call->decl.has_func_type = true;
+  call->decl.type_var = Var(meter.refuel_type, Location());
+  call->decl.sig.param_types = {Type::I64};
+  call->decl.sig.result_types = {Type::I64};
+  call->table = Var(meter.refuel_table, Location());
+  refuel.push_back(std::move(call));
+  refuel.push_back(std::make_unique<GlobalSetExpr>(fuel_var));
   charge.push_back(std::move(out_of_fuel));
   exprs.splice(exprs.begin(), charge);
 }
 
 // Meters every loop inside `exprs` and returns what `exprs` costs outside them.
-std::uint64_t meter(wabt::ExprList& exprs, wabt::Index fuel) {
+std::uint64_t meter(wabt::ExprList& exprs, const Meter& fuel) {
   using namespace wabt;
   std::uint64_t cost = 0;
   for (Expr& expr : exprs) {
@@ -142,7 +214,7 @@ std::uint64_t meter(wabt::ExprList& exprs, wabt::Index fuel) {
 
 struct MeteredDesc {
   wi::ModuleDesc desc;
-  wabt::Index fuel_global = 0;
+  Meter meter;
 };
 
 // The module with a fuel global appended (after every other global, so no index moves) and
@@ -158,18 +230,34 @@ MeteredDesc build_metered(const std::vector<std::uint8_t>& wasm, const std::stri
     throw fail(first_error(errors));
   }
 
+  // Each appended after its kind's last, so no index of the module moves.
   MeteredDesc out;
-  out.fuel_global = static_cast<wabt::Index>(ir.globals.size());
-  auto field = std::make_unique<wabt::GlobalModuleField>();
-  field->global.type = wabt::Type::I64;
-  field->global.mutable_ = true;
-  field->global.init_expr.push_back(std::make_unique<wabt::ConstExpr>(wabt::Const::I64(0)));
-  ir.AppendField(std::move(field));
+  out.meter.fuel_global = static_cast<wabt::Index>(ir.globals.size());
+  auto global = std::make_unique<wabt::GlobalModuleField>();
+  global->global.type = wabt::Type::I64;
+  global->global.mutable_ = true;
+  global->global.init_expr.push_back(std::make_unique<wabt::ConstExpr>(wabt::Const::I64(0)));
+  ir.AppendField(std::move(global));
+
+  out.meter.refuel_table = static_cast<wabt::Index>(ir.tables.size());
+  auto table = std::make_unique<wabt::TableModuleField>();
+  table->table.elem_limits.initial = 1;
+  table->table.elem_limits.max = 1;
+  table->table.elem_limits.has_max = true;
+  ir.AppendField(std::move(table));
+
+  out.meter.refuel_type = static_cast<wabt::Index>(ir.types.size());
+  auto type = std::make_unique<wabt::TypeModuleField>();
+  auto func_type = std::make_unique<wabt::FuncType>();
+  func_type->sig.param_types = {wabt::Type::I64};
+  func_type->sig.result_types = {wabt::Type::I64};
+  type->type = std::move(func_type);
+  ir.AppendField(std::move(type));
 
   for (wabt::Index i = ir.num_func_imports; i < ir.funcs.size(); ++i) {
     wabt::ExprList& body = ir.funcs[i]->exprs;
-    const std::uint64_t cost = meter(body, out.fuel_global);
-    if (cost > 0) prepend_charge(body, out.fuel_global, cost);
+    const std::uint64_t cost = meter(body, out.meter);
+    if (cost > 0) prepend_charge(body, out.meter, cost);
   }
 
   wabt::MemoryStream stream;
@@ -343,6 +431,11 @@ struct WabtInstance::State {
   wi::Global::Ptr fuel;  // set when metered
   int depth = 0;         // guest calls in progress (host functions re-enter)
   std::optional<Fault> pending;
+  // The outermost call's budget beyond the fuel in the global, and its deadline.
+  std::uint64_t reserve = 0;
+  std::chrono::steady_clock::time_point deadline;
+  std::string running;           // what the outermost call runs, for messages
+  std::optional<Fault> stopped;  // why the outermost call may run no further
 
   const std::string& label() const { return module->label(); }
   std::string import_name(std::size_t index) const {
@@ -353,7 +446,11 @@ struct WabtInstance::State {
   wi::Values run(const wi::Func::Ptr& func, const std::string& what, const wi::Values& params);
   wabt::Result call_host(std::size_t index, wi::Thread& thread, const wi::Values& params,
                          wi::Values& results, wi::Trap::Ptr* out_trap);
+  wabt::Result refuel(wi::Thread& thread, const wi::Values& params, wi::Values& results,
+                      wi::Trap::Ptr* out_trap);
+  /// `what`: the export that ran, or empty for the start function.
   Fault fault_of_trap(const std::string& what, const wi::Trap::Ptr& trap) const;
+  std::string where_running() const;
 };
 
 WabtInstance::WabtInstance(std::shared_ptr<const WabtModule> module,
@@ -382,7 +479,7 @@ WabtInstance::WabtInstance(std::shared_ptr<const WabtModule> module,
     }
   }
 
-  const bool metered = limits.instruction_budget > 0;
+  const bool metered = limits.instruction_budget > 0 || limits.deadline.count() > 0;
   const MeteredDesc* metered_desc = metered ? &module->metered_desc() : nullptr;
   const Variant variant{module->id(), metered, limits.max_memory_pages};
   state_ = std::make_unique<State>(variant);
@@ -422,13 +519,26 @@ WabtInstance::WabtInstance(std::shared_ptr<const WabtModule> module,
   wi::Trap::Ptr trap;
   s.instance = wi::Instance::Instantiate(s.store, runtime.module.ref(), imports, &trap);
   if (!s.instance) {
-    throw Fault(FaultKind::Trap,
-                label + ": instantiation failed: " + (trap ? trap->message() : "unknown"));
+    const std::string message = trap ? trap->message() : std::string("unknown trap");
+    throw fault_words::instantiation_failed(label, trap_reason(message), message);
   }
   if (!s.instance->memories().empty()) {
     s.memory = wi::Memory::Ptr(s.store, s.instance->memories()[0]);
   }
-  if (metered) s.fuel = wi::Global::Ptr(s.store, s.instance->globals()[metered_desc->fuel_global]);
+  if (metered) {
+    const Meter& meter = metered_desc->meter;
+    s.fuel = wi::Global::Ptr(s.store, s.instance->globals()[meter.fuel_global]);
+    const wi::FuncType refuel_type({wabt::Type::I64}, {wabt::Type::I64});
+    auto refuel = [&s](wi::Thread& thread, const wi::Values& params, wi::Values& results,
+                       wi::Trap::Ptr* out_trap) {
+      return s.refuel(thread, params, results, out_trap);
+    };
+    const wi::HostFunc::Ptr func = wi::HostFunc::New(s.store, refuel_type, std::move(refuel));
+    wi::Table::Ptr table(s.store, s.instance->tables()[meter.refuel_table]);
+    if (wabt::Failed(table->Set(s.store, 0, func.ref()))) {
+      throw Fault(FaultKind::Compile, label + ": cannot install the instruction meter");
+    }
+  }
 }
 
 WabtInstance::~WabtInstance() = default;
@@ -436,7 +546,8 @@ WabtInstance::~WabtInstance() = default;
 void WabtInstance::run_start() {
   State& s = *state_;
   for (const wi::StartDesc& start : s.module->plain_desc().starts) {
-    s.run(wi::Func::Ptr(s.store, s.instance->funcs()[start.func_index]), "the start function", {});
+    // An empty name: the start function is part of instantiation, and faults say so.
+    s.run(wi::Func::Ptr(s.store, s.instance->funcs()[start.func_index]), std::string(), {});
   }
 }
 
@@ -471,30 +582,34 @@ std::size_t WabtInstance::memory_size() {
 wi::Values WabtInstance::State::invoke(std::string_view name, const wi::FuncType& type,
                                        const wi::Values& params) {
   const std::optional<std::size_t> position = module->export_position(name);
-  const std::string quoted = "`" + std::string(name) + "`";
-  if (!position) throw Fault(FaultKind::MissingExport, label() + ": no export " + quoted);
+  if (!position) throw fault_words::missing_export(label(), name);
 
   const wi::ExternType& export_type = *module->plain_desc().exports[*position].type.type;
   const auto* func_type = wabt::dyn_cast<wi::FuncType>(&export_type);
   if (!func_type) {
-    throw Fault(FaultKind::BadSignature, label() + ": export " + quoted + " is a " +
-                                             wi::GetName(export_type.kind) + ", not a function " +
+    throw fault_words::export_not_a_function(label(), name, kind_name(export_type.kind),
                                              describe(type));
   }
   if (!same_type(*func_type, type)) {
-    throw Fault(FaultKind::BadSignature, label() + ": export " + quoted + " has type " +
-                                             describe(*func_type) + ", expected " + describe(type));
+    throw fault_words::export_of_wrong_type(label(), name, describe(*func_type), describe(type));
   }
-  return run(wi::Func::Ptr(store, instance->exports()[*position]), quoted, params);
+  return run(wi::Func::Ptr(store, instance->exports()[*position]), std::string(name), params);
 }
 
 wi::Values WabtInstance::State::run(const wi::Func::Ptr& func, const std::string& what,
                                     const wi::Values& params) {
   if (depth == 0) {
     pending.reset();
+    stopped.reset();
+    running = what;
     if (fuel) {
-      constexpr std::uint64_t kMaxFuel = std::numeric_limits<std::int64_t>::max();
-      fuel->UnsafeSet(wi::Value::Make(std::min(limits.instruction_budget, kMaxFuel)));
+      const std::uint64_t budget = limits.instruction_budget > 0
+                                       ? limits.instruction_budget
+                                       : std::numeric_limits<std::uint64_t>::max();
+      const std::uint64_t slice = std::min<std::uint64_t>(budget, kFuelSlice);
+      reserve = budget - slice;
+      deadline = std::chrono::steady_clock::now() + limits.deadline;
+      fuel->UnsafeSet(wi::Value::Make(slice));
     }
   }
   wi::Values results;
@@ -527,17 +642,41 @@ wi::Values WabtInstance::State::run(const wi::Func::Ptr& func, const std::string
   throw fault_of_trap(what, trap);
 }
 
-Fault WabtInstance::State::fault_of_trap(const std::string& what, const wi::Trap::Ptr& trap) const {
-  const std::string where = label() + ": " + what;
-  if (fuel && fuel->Get().Get<wi::s64>() < 0) {
-    return Fault(FaultKind::BudgetExhausted, where + " ran out of its budget of " +
-                                                 std::to_string(limits.instruction_budget) +
-                                                 " instructions");
+// Called by the metered code when a slice of fuel is spent (`params[0]` is the overdrawn fuel,
+// below 0): hands out the next slice of the budget, or stops the call.
+wabt::Result WabtInstance::State::refuel(wi::Thread& thread, const wi::Values& params,
+                                         wi::Values& results, wi::Trap::Ptr* out_trap) {
+  const std::int64_t overdrawn = params[0].Get<wi::s64>();
+  const std::uint64_t debt = static_cast<std::uint64_t>(-(overdrawn + 1)) + 1;
+  const std::uint64_t grant = std::min(reserve, std::max<std::uint64_t>(kFuelSlice, debt));
+  reserve -= grant;
+  if (!stopped) {
+    const std::string where = where_running();
+    if (grant < debt) {
+      stopped = fault_words::budget_exhausted(where, limits.instruction_budget);
+    } else if (limits.deadline.count() > 0 && std::chrono::steady_clock::now() >= deadline) {
+      stopped = fault_words::deadline_exceeded(where, limits.deadline);
+    } else {
+      results[0] = wi::Value::Make(static_cast<wi::s64>(grant - debt));
+      return wabt::Result::Ok;
+    }
   }
+  // The outermost call stays stopped: a host function that handles the Fault of a nested call
+  // returns into guest code that stops at its next charge.
+  pending = stopped;
+  *out_trap = wi::Trap::New(thread.store(), pending->what());
+  return wabt::Result::Error;
+}
+
+Fault WabtInstance::State::fault_of_trap(const std::string& what, const wi::Trap::Ptr& trap) const {
   const std::string message = trap ? trap->message() : std::string("unknown trap");
-  const bool out_of_bounds = message.rfind("out of bounds memory access", 0) == 0;
-  return Fault(out_of_bounds ? FaultKind::OutOfBounds : FaultKind::Trap,
-               where + " trapped: " + message);
+  const TrapReason reason = trap_reason(message);
+  if (what.empty()) return fault_words::instantiation_failed(label(), reason, message);
+  return fault_words::trap(fault_words::call_site(label(), what), reason, message);
+}
+
+std::string WabtInstance::State::where_running() const {
+  return running.empty() ? label() + ": instantiation" : fault_words::call_site(label(), running);
 }
 
 wabt::Result WabtInstance::State::call_host(std::size_t index, wi::Thread& thread,

@@ -3,6 +3,7 @@
 // built as C++17 and speaks no C++20 types; interp.cpp adapts it to the Engine interface.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -28,8 +29,13 @@ using HostCall = std::function<std::uint64_t(std::uint32_t ptr, std::uint32_t le
 
 struct RunLimits {
   std::uint32_t max_memory_pages = 65536;
-  std::uint64_t instruction_budget = 0;  // 0: unmetered
+  std::uint64_t instruction_budget = 0;   // 0: no budget
+  std::chrono::milliseconds deadline{0};  // per outermost call; 0: none
 };
+
+/// Instructions the metered code runs between two looks at the budget and the clock. A slice
+/// of the tightest loop (`loop (br 0)`) takes ~4 ms, so a deadline is overrun by about that.
+inline constexpr std::int64_t kFuelSlice = 100'000;
 
 /// One instance with its own wabt Store. Belongs to one thread at a time.
 class WabtInstance {

@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include "fault_words.hpp"
 #include "hdk_host/engine.hpp"
 
 // The standard header, as Debian's wabt ships it: only its declarations are
@@ -287,12 +288,31 @@ std::string to_string(const wasm_name_t* name) {
   return std::string(name->data, name->size);
 }
 
-/// What a trap was, from its message: the API gives nothing else. wasmer and
-/// wasmtime (and wabt) word a guest's access outside its memory the same way.
-FaultKind trap_kind(std::string_view message) {
-  return message.find("out of bounds memory access") != std::string_view::npos
-             ? FaultKind::OutOfBounds
-             : FaultKind::Trap;
+using fault_words::TrapReason;
+
+/// What a trap was, from its message: the standard API has no trap codes.
+/// These are the phrases of wasmer's and wasmtime's trap codes (both word
+/// them after the spec's trap conditions).
+TrapReason trap_reason(std::string_view message) {
+  struct Phrase {
+    std::string_view text;
+    TrapReason reason;
+  };
+  static constexpr Phrase kPhrases[] = {
+      {"unreachable", TrapReason::Unreachable},
+      {"divide by zero", TrapReason::DivideByZero},
+      {"integer overflow", TrapReason::IntegerOverflow},
+      {"invalid conversion to integer", TrapReason::InvalidConversion},
+      {"out of bounds", TrapReason::OutOfBounds},
+      {"indirect call", TrapReason::IndirectCall},
+      {"uninitialized element", TrapReason::IndirectCall},
+      {"call stack exhausted", TrapReason::CallStackExhausted},
+      {"stack overflow", TrapReason::CallStackExhausted},
+  };
+  for (const Phrase& phrase : kPhrases) {
+    if (message.find(phrase.text) != std::string_view::npos) return phrase.reason;
+  }
+  return TrapReason::Unknown;
 }
 
 /// A trap's message, which the API null-terminates.
@@ -721,9 +741,8 @@ CapiInstance::CapiInstance(std::shared_ptr<const CapiModule> module,
   const Owned<wasm_trap_t> trap(raw_trap, api_.wasm_trap_delete);
   if (!instance_ || trap) {
     throw_pending_fault();  // a host function the start function called failed
-    std::string why = trap ? trap_message(api_, trap.get()) : last_library_error(api_);
-    throw Fault(FaultKind::Trap,
-                module_->label() + ": instantiation failed" + (why.empty() ? "" : ": " + why));
+    const std::string why = trap ? trap_message(api_, trap.get()) : last_library_error(api_);
+    throw fault_words::instantiation_failed(module_->label(), trap_reason(why), why);
   }
 
   api_.wasm_instance_exports(instance_.get(), exports_.out());
@@ -793,7 +812,7 @@ void CapiInstance::call(std::string_view name, const FuncType& type, std::span<w
   throw_pending_fault();
   if (trap) {
     const std::string message = trap_message(api_, trap.get());
-    throw Fault(trap_kind(message), where(name) + " trapped: " + message);
+    throw fault_words::trap(where(name), trap_reason(message), message);
   }
   check_memory_limit(where(name));
 }
@@ -804,14 +823,14 @@ const wasm_func_t* CapiInstance::export_function(std::string_view name,
   for (std::size_t i = 0; i < exports.size(); ++i) {
     if (exports[i].name != name) continue;
     if (exports[i].kind != ExternKind::Func)
-      throw Fault(
-          FaultKind::BadSignature,
-          where(name) + " is a " + std::string(to_string(exports[i].kind)) + ", not a function");
+      throw fault_words::export_not_a_function(module_->label(), name, to_string(exports[i].kind),
+                                               describe(type));
     if (exports[i].type != type)
-      throw Fault(FaultKind::BadSignature, where(name) + " has the wrong type");
+      throw fault_words::export_of_wrong_type(module_->label(), name, describe(exports[i].type),
+                                              describe(type));
     return api_.wasm_extern_as_func(exports_->data[i]);
   }
-  throw Fault(FaultKind::MissingExport, where(name) + ": no such export");
+  throw fault_words::missing_export(module_->label(), name);
 }
 
 void CapiInstance::throw_pending_fault() {
@@ -831,7 +850,7 @@ void CapiInstance::check_memory_limit(const std::string& context) const {
 }
 
 std::string CapiInstance::where(std::string_view name) const {
-  return module_->label() + ": `" + std::string(name) + "`";
+  return fault_words::call_site(module_->label(), name);
 }
 
 class CapiEngine final : public Engine {

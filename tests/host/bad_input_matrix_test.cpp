@@ -1,0 +1,162 @@
+// The bad-input matrix (docs/testing.md): on every engine, bad modules, bad
+// guests and bad inputs each end in their typed Fault, and after each one
+// the same scenario (two agents, a committed post) still serves a good call
+// and its chains, signals and DHT are byte for byte what they were.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "engine/engine_test_support.hpp"
+#include "world_support.hpp"
+
+using hdk_host::FaultKind;
+using posts::Post;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path write_module(const std::string& name, const std::vector<std::uint8_t>& bytes) {
+  const fs::path dir = fs::path(HDK_TEST_BINARY_DIR) / "bad-input-matrix";
+  fs::create_directories(dir);
+  const fs::path path = dir / (name + ".wasm");
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
+  return path;
+}
+
+struct LoadCase {
+  std::string what;
+  fs::path path;
+  FaultKind kind;
+};
+
+struct CallCase {
+  std::string what;
+  std::string zome;
+  std::string function;
+  std::vector<std::uint8_t> input;  // the argument's msgpack
+  FaultKind kind;
+};
+
+}  // namespace
+
+TEST_CASE("bad input matrix: typed faults, and the world stays as it was", "[matrix]") {
+  const auto dirs = hdk_test::zome_dirs();
+  REQUIRE_FALSE(dirs.empty());
+  const fs::path zomes = dirs.front().second;
+  const std::vector<std::uint8_t> good_wasm = hdk_test::module_bytes("bad_zome");
+  const std::vector<std::uint8_t> nil{0xc0};
+
+  const std::vector<LoadCase> load_cases = {
+      {"bytes that are not wasm",
+       write_module("not_wasm", {'n', 'o', 't', ' ', 'w', 'a', 's', 'm'}),
+       FaultKind::InvalidModule},
+      {"a truncated module",
+       write_module("truncated", {good_wasm.begin(), good_wasm.begin() + good_wasm.size() / 2}),
+       FaultKind::InvalidModule},
+      {"no memory export", hdk_test::module_path("no_memory"), FaultKind::MissingExport},
+      {"no allocator", hdk_test::module_path("start_trap"), FaultKind::MissingExport},
+      {"a mistyped allocator", hdk_test::module_path("bad_allocator"), FaultKind::BadSignature},
+      {"a mistyped zome function", hdk_test::module_path("bad_export"), FaultKind::BadSignature},
+      {"an unknown host function", hdk_test::module_path("unknown_host_fn"),
+       FaultKind::UnknownImport},
+  };
+  const std::vector<CallCase> call_cases = {
+      {"unreachable", "bad", "unreachable", nil, FaultKind::Trap},
+      {"integer division by zero", "bad", "divide_by_zero", nil, FaultKind::Trap},
+      {"stack exhaustion", "bad", "recurse", nil, FaultKind::Trap},
+      {"an out-of-bounds result", "bad", "out_of_bounds_result", nil, FaultKind::OutOfBounds},
+      {"an overflowing result", "bad", "overflowing_result", nil, FaultKind::OutOfBounds},
+      {"a result that is not msgpack", "bad", "not_msgpack", nil, FaultKind::BadResult},
+      {"a result of the wrong shape", "bad", "wrong_shape", nil, FaultKind::BadResult},
+      {"memory growth past the limit", "bad", "grow_past_limit", nil, FaultKind::OutOfBounds},
+      {"an input larger than the memory limit", "posts", "get_post",
+       hdk::encode_to_vector(hdk::Bytes(32u << 20)), FaultKind::AllocationFailed},
+      {"an allocator that returns a pointer outside memory", "liar", "echo", nil,
+       FaultKind::OutOfBounds},
+      {"a function that is not exported", "posts", "no_such_function", nil,
+       FaultKind::MissingExport},
+  };
+
+  for (const auto& engine : hdk_test::engine_names()) {
+    DYNAMIC_SECTION(engine) {
+      hdk_host::HostOptions options;
+      options.limits.max_memory_pages = 256;  // 16 MiB
+      options.limits.deadline = std::chrono::seconds(1);
+      hdk_host::Scenario scenario(engine, options);
+      scenario.install({"forum",
+                        "seed",
+                        {"posts_integrity", zomes / "posts_integrity.wasm"},
+                        {{"posts", zomes / "posts.wasm"},
+                         {"bad", hdk_test::module_path("bad_zome")},
+                         {"liar", hdk_test::module_path("lying_allocator")},
+                         {"reuser", hdk_test::module_path("reused_allocator")}}});
+      const auto alice = scenario.add_agent("alice");
+      const auto bob = scenario.add_agent("bob");
+      const auto hash = world_test::ok_value<hdk::ActionHash>(
+          scenario.call(alice, "posts", "create_post", Post{"Hello", "first"}));
+      // Bob's first call runs his init, which commits: before the snapshot.
+      world_test::ok_value<std::optional<Post>>(scenario.call(bob, "posts", "get_post", hash));
+      const std::vector<std::uint8_t> before = scenario.state_bytes();
+      const auto still_serving = [&] {
+        const auto post = world_test::ok_value<std::optional<Post>>(
+            scenario.call(bob, "posts", "get_post", hash));
+        REQUIRE(post);
+        CHECK(post->title == "Hello");
+        CHECK(scenario.state_bytes() == before);
+      };
+
+      for (const LoadCase& c : load_cases) {
+        CAPTURE(c.what);
+        const auto fault = hdk_test::fault_of([&] { scenario.load({"bad_module", c.path}); });
+        REQUIRE(fault);
+        CHECK(fault->kind() == c.kind);
+        still_serving();
+      }
+      for (const CallCase& c : call_cases) {
+        CAPTURE(c.what);
+        const auto r = scenario.call_bytes(alice, c.zome, c.function, c.input);
+        INFO(r.describe());
+        REQUIRE(r.fault());
+        CHECK(r.fault()->kind() == c.kind);
+        CHECK(std::string(r.fault()->what()).find(c.function) != std::string::npos);
+        CHECK(scenario.state_bytes() == before);
+        still_serving();
+      }
+      {
+        INFO("an infinite loop");
+        const auto start = std::chrono::steady_clock::now();
+        const auto r = scenario.call_bytes(alice, "bad", "spin", nil);
+        REQUIRE(r.fault());
+        CHECK((r.fault()->kind() == FaultKind::DeadlineExceeded ||
+               r.fault()->kind() == FaultKind::BudgetExhausted));
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        still_serving();
+      }
+      {
+        INFO(
+            "a host function handed bad msgpack: an Err for the guest, no fault, nothing "
+            "committed");
+        const auto r = scenario.call_bytes(alice, "bad", "bad_host_input", nil);
+        INFO(r.describe());
+        REQUIRE(r.wasm_error());
+        still_serving();
+      }
+      {
+        // The host cannot tell: the guest reads what the second answer left there, and
+        // whatever it returns is checked like any result. The host's state is untouched.
+        INFO("an allocator that returns the same pointer twice");
+        const auto r = scenario.call_bytes(alice, "reuser", "twice", nil);
+        INFO(r.describe());
+        still_serving();
+      }
+    }
+  }
+}

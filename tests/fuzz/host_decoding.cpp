@@ -32,19 +32,36 @@ void guest_result(hdk_fuzz::Input input) {
   (void)result.describe();
 }
 
-/// One cell with an empty chain, a DNA of one integrity and one coordinator zome.
+/// One cell after genesis, as every cell a conductor runs, in a DNA of one
+/// integrity and one coordinator zome. (A chain without genesis has no head,
+/// and the head's all-zero hash that agent_info then answers is no HoloHash:
+/// the fuzzer's first find, a world no Scenario makes.)
 struct FuzzWorld {
   hdk_host::world::Cell cell;
   hdk_host::world::Dht dht;
   hdk_host::world::DnaShape dna;
   FuzzWorld() {
+    namespace world = hdk_host::world;
     cell.name = "fuzz";
-    cell.keys = hdk_host::world::generate_keypair();
+    cell.keys = world::generate_keypair();
     dna.name = "fuzz";
     dna.zome_names = {"fuzz_integrity", "fuzz"};
     dna.entry_type_count = 2;
     dna.link_type_count = 2;
     dna.extern_fns = {{"validate"}, {"f"}};
+    dna.hash =
+        world::dna_hash("fuzz", dna.properties, {{"fuzz_integrity", world::wasm_hash({}), {}}});
+    world::CallEnv genesis(cell, dht, dna, 0);
+    genesis.append(hdk::action::Dna{dna.hash}, std::nullopt);
+    genesis.append(hdk::action::AgentValidationPkg{std::nullopt}, std::nullopt);
+    genesis.append(
+        hdk::action::Create{hdk::entry_type::AgentPubKey{}, hdk::agent_entry_hash(cell.keys.agent)},
+        hdk::Entry(hdk::entry::Agent{cell.keys.agent}));
+    for (const hdk::Record& record : genesis.pending()) {
+      cell.chain.push_back(record);
+      dht.put(record);
+    }
+    cell.initialized = true;
   }
 };
 
@@ -84,6 +101,7 @@ void host_fn_input(std::size_t index, std::uint8_t context_byte, hdk_fuzz::Input
   if (with_world) context.world = &env;
 
   const std::size_t chain_before = world.cell.chain.size();
+  const std::size_t dht_before = world.dht.size();
   try {
     const std::vector<std::uint8_t> out = hdk_host::run_host_fn(id, context, input);
     kOutputChecks[index](hdk_host::host_fn_info(id).name.data(), out);
@@ -92,7 +110,7 @@ void host_fn_input(std::size_t index, std::uint8_t context_byte, hdk_fuzz::Input
   } catch (const hdk_host::Fault&) {
     // A typed fault ends the call; the host goes on.
   }
-  if (world.cell.chain.size() != chain_before || world.dht.size() != 0)
+  if (world.cell.chain.size() != chain_before || world.dht.size() != dht_before)
     hdk_fuzz::fail("a host function wrote past the call's workspace");
 }
 

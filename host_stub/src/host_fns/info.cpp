@@ -27,7 +27,8 @@ hdk::ExternResult<hdk::Bytes> random_bytes_1(CallContext&, const std::uint32_t& 
   if (sodium_init() < 0)
     return HDK_WASM_ERROR(hdk::wasm_error_inner::Host{"libsodium failed to initialise"});
   hdk::Bytes out(count);
-  randombytes_buf(out.data(), out.size());
+  // An empty vector's data() may be null, which randombytes_buf must not get.
+  if (count > 0) randombytes_buf(out.data(), out.size());
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "hdk_host/host.hpp"
 #include "hdk_host/host_functions.hpp"
 #include "hdk_host/world.hpp"
+#include "hdk_host/world_inputs.hpp"
 
 namespace {
 
@@ -40,6 +41,7 @@ struct FuzzWorld {
   hdk_host::world::Cell cell;
   hdk_host::world::Dht dht;
   hdk_host::world::DnaShape dna;
+  hdk_host::world::Inputs inputs;
   FuzzWorld() {
     namespace world = hdk_host::world;
     cell.name = "fuzz";
@@ -51,7 +53,7 @@ struct FuzzWorld {
     dna.extern_fns = {{"validate"}, {"f"}};
     dna.hash =
         world::dna_hash("fuzz", dna.properties, {{"fuzz_integrity", world::wasm_hash({}), {}}});
-    world::CallEnv genesis(cell, dht, dna, 0);
+    world::CallEnv genesis(cell, dht, dna, inputs, 0);
     genesis.append(hdk::action::Dna{dna.hash}, std::nullopt);
     genesis.append(hdk::action::AgentValidationPkg{std::nullopt}, std::nullopt);
     genesis.append(
@@ -87,7 +89,7 @@ void host_fn_input(std::size_t index, std::uint8_t context_byte, hdk_fuzz::Input
   const auto callback = static_cast<hdk::host_fn_access::Callback>(context_byte % 6);
   const bool with_world = (context_byte & 0x80) != 0;
 
-  hdk_host::world::CallEnv env(world.cell, world.dht, world.dna, 1);
+  hdk_host::world::CallEnv env(world.cell, world.dht, world.dna, world.inputs, 1);
   env.role = callback;
   env.read_only = callback == hdk::host_fn_access::Callback::Validate;
   env.call_zome = [](std::string_view, std::string_view, std::span<const std::uint8_t>) {

@@ -12,6 +12,8 @@ packages=(
   clang lld wasi-libc libc++-14-dev-wasm32 libc++abi-14-dev-wasm32 libclang-rt-14-dev-wasm32
   # second wasm toolchain
   emscripten
+  # the fuzz targets and the sanitizer build (clang's libFuzzer, ASan, UBSan)
+  clang-14 libfuzzer-14-dev
   # wasm tools and engines (interpreter, wasm2c, wasm.h)
   wabt
   # libraries

@@ -35,7 +35,8 @@ hdk::ExternResult<hdk::Bytes> random_bytes_1(CallContext& context, const std::ui
     context.world->inputs().random(out);
     return out;
   }
-  randombytes_buf(out.data(), out.size());
+  // An empty vector's data() may be null, which randombytes_buf must not get.
+  if (count > 0) randombytes_buf(out.data(), out.size());
   return out;
 }
 

@@ -37,6 +37,8 @@ hdk::Timestamp Inputs::now() {
 }
 
 void Inputs::random(std::span<std::uint8_t> out) {
+  // An empty span's data() may be null, which libsodium must not get.
+  if (out.empty()) return;
   ensure_sodium();
   if (!fixed_) {
     randombytes_buf(out.data(), out.size());

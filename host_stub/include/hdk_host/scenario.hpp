@@ -58,8 +58,9 @@ struct Agent {
 
 class Scenario {
  public:
-  /// `runtime` is "native" or an engine name (hdk_host::available_engines()).
-  explicit Scenario(std::string runtime, HostOptions options = {});
+  /// `runtime` is "native" or an engine name (hdk_host::available_engines());
+  /// by default "tiered" (make_tiered_engine: compiled code from the first call).
+  explicit Scenario(std::string runtime = "tiered", HostOptions options = {});
   ~Scenario();
   Scenario(const Scenario&) = delete;
   Scenario& operator=(const Scenario&) = delete;

@@ -1,0 +1,166 @@
+// hdk-cold-bench: what a zome's first call costs on each tier, from nothing
+// cached, from the file cache and from the memory cache.
+//   hdk-cold-bench OUT.json ZOME.wasm...
+// For each zome and tier, in a fresh cache directory:
+//   compile_cold       the load (read, ABI check, compile) with nothing cached
+//   first_call         that load plus instantiating and calling `noop`
+//   load_file_cache    a new engine over the same cache dir loading it again
+//   load_memory_cache  the same host loading it once more
+//   tier_up            (tiered) until new instances run on aot
+// Writes the records as JSON ({name, engine, value, unit, zome, origin}) and
+// prints a line per figure, so a long run shows its progress.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "hdk_host/engine.hpp"
+#include "hdk_host/host.hpp"
+#include "hdk_host/module_cache.hpp"
+#include "hdk_host/tiered.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+double ms(std::chrono::nanoseconds d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+struct Tier {
+  std::string name;                                                        // as in the records
+  std::function<std::shared_ptr<hdk_host::Engine>(const fs::path&)> make;  // over a cache dir
+};
+
+hdk_host::AotOptions in(const fs::path& dir) {
+  hdk_host::AotOptions options;
+  options.cache_dir = dir.string();
+  return options;
+}
+
+// aot with other optimisation flags: the engine reads $HDK_AOT_CFLAGS when made.
+std::shared_ptr<hdk_host::Engine> aot_with(const char* flags, const fs::path& dir) {
+  setenv("HDK_AOT_CFLAGS", flags, 1);
+  std::shared_ptr<hdk_host::Engine> engine = hdk_host::make_aot_engine(in(dir));
+  unsetenv("HDK_AOT_CFLAGS");
+  return engine;
+}
+
+std::vector<Tier> tiers() {
+  return {
+      {"interp", [](const fs::path&) { return hdk_host::make_interp_engine(); }},
+      {"tcc", [](const fs::path& dir) { return hdk_host::make_tcc_engine(in(dir)); }},
+      {"aot-O1", [](const fs::path& dir) { return aot_with("-O1", dir); }},
+      {"aot", [](const fs::path& dir) { return aot_with("-O2", dir); }},
+      {"tiered", [](const fs::path& dir) { return hdk_host::make_tiered_engine(in(dir)); }},
+  };
+}
+
+std::vector<std::uint8_t> read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+struct Recorder {
+  nlohmann::json records = nlohmann::json::array();
+  void add(const std::string& zome, const std::string& engine, const std::string& metric,
+           double value, const std::string& unit, const std::string& origin = {}) {
+    nlohmann::json r = {{"name", metric + "_" + zome},
+                        {"engine", engine},
+                        {"metric", metric},
+                        {"zome", zome},
+                        {"value", value},
+                        {"unit", unit}};
+    if (!origin.empty()) r["origin"] = origin;
+    records.push_back(r);
+    std::fprintf(stderr, "  %-8s %-8s %-18s %12.3f %-3s %s\n", zome.c_str(), engine.c_str(),
+                 metric.c_str(), value, unit.c_str(), origin.c_str());
+  }
+};
+
+void measure(Recorder& out, const Tier& tier, const std::string& zome_name,
+             const std::vector<std::uint8_t>& wasm) {
+  const fs::path cache =
+      fs::temp_directory_path() / ("hdk-cold-bench-" + std::to_string(getpid()) + "-" + tier.name);
+  fs::remove_all(cache);
+  const auto noop = hdk_host::extern_input(hdk::Unit{});
+  hdk_host::HostOptions unlimited;
+  unlimited.limits.instruction_budget = 0;
+  try {
+    {
+      hdk_host::ModuleCache::global().clear();
+      const auto start = Clock::now();
+      std::shared_ptr<hdk_host::Engine> engine = tier.make(cache);
+      hdk_host::Host host(engine, unlimited);
+      auto zome = host.load_wasm(wasm, zome_name);
+      const auto load = host.last_load();
+      const auto result = host.call(*zome, "noop", noop);
+      const double first_call = ms_since(start);
+      if (!result.ok()) throw std::runtime_error(result.describe());
+      out.add(zome_name, tier.name, "compile_cold", ms(load.duration), "ms", load.origin);
+      out.add(zome_name, tier.name, "first_call", first_call, "ms", load.origin);
+
+      if (auto tiered =
+              std::dynamic_pointer_cast<hdk_host::TieredModule>(engine->compile(wasm, zome_name))) {
+        const auto waited = Clock::now();
+        if (tiered->wait_for_aot(std::chrono::hours(1)))
+          out.add(zome_name, tier.name, "tier_up", first_call + ms_since(waited), "ms", "aot");
+      }
+
+      host.load_wasm(wasm, zome_name);
+      out.add(zome_name, tier.name, "load_memory_cache", ms(host.last_load().duration), "ms",
+              host.last_load().origin);
+    }
+    hdk_host::ModuleCache::global().clear();  // and with it the first engine's modules
+    if (tier.name != "interp") {
+      hdk_host::Host again(tier.make(cache), unlimited);
+      again.load_wasm(wasm, zome_name);
+      out.add(zome_name, tier.name, "load_file_cache", ms(again.last_load().duration), "ms",
+              again.last_load().origin);
+    }
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "  %-8s %-8s skipped: %s\n", zome_name.c_str(), tier.name.c_str(),
+                 error.what());
+  }
+  hdk_host::ModuleCache::global().clear();
+  fs::remove_all(cache);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: hdk-cold-bench OUT.json ZOME.wasm...\n");
+    return 2;
+  }
+  Recorder out;
+  for (int i = 2; i < argc; ++i) {
+    const fs::path path = argv[i];
+    const std::vector<std::uint8_t> wasm = read_bytes(path);
+    if (wasm.empty()) {
+      std::fprintf(stderr, "skipping %s: cannot read it\n", path.c_str());
+      continue;
+    }
+    const std::string zome = path.stem().string();
+    std::fprintf(stderr, "[%d/%d] %s (%.1f KB)\n", i - 1, argc - 2, zome.c_str(),
+                 static_cast<double>(wasm.size()) / 1e3);
+    out.add(zome, "-", "wasm_size", static_cast<double>(wasm.size()) / 1e3, "KB");
+    for (const Tier& tier : tiers()) measure(out, tier, zome, wasm);
+  }
+  std::ofstream(argv[1]) << out.records.dump(2) << "\n";
+  return 0;
+}

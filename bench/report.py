@@ -5,7 +5,7 @@ unit, ratio_to, ratio, ...}), prints one table (a row per figure, a column
 per engine), marks figures more than 20% worse than the previous run's
 latest.json, and draws bench/results/latest.png with matplotlib.
 
-  report.py RESULTS_DIR   (reads zome_bench.json, cold_start.json, cli.json, v8.json there)"""
+  report.py RESULTS_DIR   (reads zome_bench.json, cold_start*.json, cli.json, v8.json there)"""
 import json
 import math
 import os
@@ -190,6 +190,7 @@ def main(results):
     records = []
     records += google_benchmark_records(load(os.path.join(results, "zome_bench.json"), {}))
     records += load(os.path.join(results, "cold_start.json"), [])
+    records += load(os.path.join(results, "cold_start_large.json"), [])
     records += load(os.path.join(results, "cli.json"), [])
     v8 = load(os.path.join(results, "v8.json"))
     if v8 is None:

@@ -10,6 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "aot/process.hpp"
 #include "compiled_engine.hpp"
 
@@ -17,6 +20,8 @@ namespace hdk_host {
 namespace {
 
 using AotFuture = std::shared_future<std::shared_ptr<Module>>;
+
+constexpr int kBackgroundNice = 10;
 
 // A tier a module moves to when its background compile is done.
 struct Upgrade {
@@ -120,6 +125,10 @@ class Background {
   }
 
   void run() {
+    // Below the threads that serve calls (Linux gives each thread its own
+    // nice value, and the compiler processes inherit it): on a busy machine
+    // the background compile takes the CPU the calls leave.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kBackgroundNice);
     aot::current_cancellation() = &cancellation_;
     for (;;) {
       Job job;

@@ -13,6 +13,7 @@
 
 #include "artifact_cache.hpp"
 #include "hdk_host/fault.hpp"
+#include "process.hpp"
 
 namespace hdk_host::aot {
 namespace {
@@ -137,6 +138,9 @@ std::shared_ptr<const Library> TccStore::build(std::span<const std::uint8_t> was
                                                const std::string& key, const ModuleInfo& info,
                                                const std::string& label) {
   const CSources sources = translate_to_c(wasm, info, label);
+  // A background compile stopped meanwhile (tiered.cpp) need not compile too.
+  if (const Cancellation* stop = current_cancellation(); stop && stop->cancelled())
+    throw Fault(FaultKind::Compile, label + ": tcc: stopped");
   std::shared_ptr<const Library> library = compiler_.compile(sources, label);
   store_sources(key, sources);  // only C that compiled
   return remember(key, std::move(library));

@@ -1,77 +1,229 @@
 #!/usr/bin/env python3
-"""Prints each benchmark's time and its ratio to the native run of the same
-work, and writes the table as JSON. Standard library only."""
+"""The benchmark report: reads what ./run bench measured, writes
+bench/results/latest.json (a list of records {name, engine, metric, value,
+unit, ratio_to, ratio, ...}), prints one table (a row per figure, a column
+per engine), marks figures more than 20% worse than the previous run's
+latest.json, and draws bench/results/latest.png with matplotlib.
+
+  report.py RESULTS_DIR   (reads zome_bench.json, cold_start*.json, cli.json, v8.json there)"""
 import json
 import math
+import os
 import sys
 
+ENGINES = ["native", "interp", "tcc", "aot", "tiered", "wasm-c-api", "v8", "memcpy"]
+REGRESSION = 1.20
+# Figures where more is better (throughput); for the others less is better.
+HIGHER_IS_BETTER = {"GB/s"}
 
-def main(raw_path, summary_path):
-    with open(raw_path) as f:
-        raw = json.load(f)
-    rows = {}
-    for b in raw["benchmarks"]:
+
+def load(path, default=None):
+    if not os.path.exists(path):
+        return default
+    with open(path) as f:
+        return json.load(f)
+
+
+def google_benchmark_records(raw):
+    """hdk-bench's Google Benchmark JSON as records with the shared names."""
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+    names = {("compute", "100000"): "compute_100k", ("compute", "1000"): "compute_1k",
+             ("noop_fresh", ""): "call_fresh", ("noop_reused", ""): "call_warm",
+             ("echo", "1024"): "echo_1KiB", ("echo", "65536"): "echo_64KiB",
+             ("echo", "1048576"): "echo_1MiB", ("memcpy", "1048576"): "echo_1MiB",
+             ("load_memory_cache", ""): "load_memory_cache_compute"}
+    out = []
+    for b in raw.get("benchmarks", []):
         if b.get("run_type") == "aggregate" or b.get("error_occurred"):
             continue
-        name = b["name"]                      # e.g. compute/interp/100000
-        parts = name.split("/")
-        group, runtime, arg = parts[0], parts[1], "/".join(parts[2:])
-        unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
-        rows[(group, runtime, arg)] = {
-            "name": name, "group": group, "runtime": runtime, "arg": arg,
-            "seconds": b["real_time"] * unit,
-            "bytes_per_second": b.get("bytes_per_second"),
-        }
-    for row in rows.values():
-        native = rows.get((row["group"], "native", row["arg"]))
-        if row["group"] == "compute" and row["runtime"] != "native_kernel":
-            native = rows.get(("compute", "native_kernel", row["arg"]))
-        row["ratio_to_native"] = (row["seconds"] / native["seconds"]) if native and native["seconds"] else None
-    print(f"{'benchmark':<36} {'time':>12} {'x native':>10} {'MiB/s':>10}")
-    for key in sorted(rows):
-        r = rows[key]
-        t = r["seconds"]
-        shown = f"{t * 1e9:.0f} ns" if t < 1e-6 else f"{t * 1e6:.1f} us" if t < 1e-3 else f"{t * 1e3:.2f} ms"
-        ratio = f"{r['ratio_to_native']:.1f}" if r["ratio_to_native"] else "-"
-        mibs = f"{r['bytes_per_second'] / 2**20:.0f}" if r["bytes_per_second"] else "-"
-        print(f"{r['name']:<36} {shown:>12} {ratio:>10} {mibs:>10}")
-    with open(summary_path, "w") as f:
-        json.dump({"context": raw.get("context", {}), "results": list(rows.values())}, f, indent=2)
-    plot_path = summary_path.rsplit(".", 1)[0] + ".svg"
-    write_plot(rows, plot_path)
-    print(f"\nwrote {summary_path} and {plot_path}")
+        parts = b["name"].split("/")
+        group, engine, arg = parts[0], parts[1], "/".join(parts[2:])
+        if engine == "native_kernel":
+            engine = "native"
+        name = names.get((group, arg))
+        if not name:
+            continue
+        # CPU time: every benchmark runs on one thread, and on a machine shared with other
+        # work the wall time measures that work too. (The wall time is kept beside it.)
+        seconds = b["cpu_time"] * scale[b["time_unit"]]
+        wall = b["real_time"] * scale[b["time_unit"]]
+        if name.startswith("echo"):
+            value, unit = 2 * int(arg) / seconds / 1e9, "GB/s"  # in and out
+        elif name.startswith("compute") or name.startswith("load"):
+            value, unit = seconds * 1e3, "ms"
+        else:
+            value, unit = seconds * 1e6, "us"
+        out.append({"name": name, "engine": engine, "metric": name, "value": value, "unit": unit,
+                    "wall_s": wall, "cpu_s": seconds})
+    return out
 
 
-def write_plot(rows, path):
-    """A bar chart of each benchmark's time as a multiple of native, on a log
-    scale (1x to 1000x), as plain SVG so no plotting package is needed."""
-    bars = [r for _, r in sorted(rows.items()) if r["ratio_to_native"] and r["runtime"] not in ("native", "native_kernel")]
-    left, width, bar, gap = 260, 520, 16, 6
-    height = 60 + len(bars) * (bar + gap)
-    top_ratio = 1000.0
+def add_ratios(records):
+    by_key = {(r["name"], r["engine"]): r for r in records}
+    for r in records:
+        r.setdefault("ratio_to", None)
+        r.setdefault("ratio", None)
+        if r["engine"] in ("native", "memcpy") or not isinstance(r["value"], (int, float)):
+            continue
+        reference = "memcpy" if r["unit"] == "GB/s" else "native"
+        ref = by_key.get((r["name"], reference))
+        if ref and ref["value"]:
+            r["ratio_to"] = reference
+            # How many times slower than the reference (1.0 = as fast).
+            r["ratio"] = (ref["value"] / r["value"]) if r["unit"] in HIGHER_IS_BETTER else (r["value"] / ref["value"])
+        elif r["engine"] == "v8":
+            ours = by_key.get((r["name"], "aot"))
+            if ours and ours["value"]:
+                r["ratio_to"] = "aot"
+                r["ratio"] = (ours["value"] / r["value"]) if r["unit"] in HIGHER_IS_BETTER else (r["value"] / ours["value"])
 
-    def x_of(ratio):
-        return left + width * math.log10(max(1.0, min(ratio, top_ratio))) / math.log10(top_ratio)
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{height}" '
-           'font-family="sans-serif" font-size="12">',
-           f'<text x="{left}" y="18" font-weight="bold">time as a multiple of native (log scale)</text>']
-    for tick in (1, 10, 100, 1000):
-        x = x_of(tick)
-        out.append(f'<line x1="{x:.1f}" y1="28" x2="{x:.1f}" y2="{height - 20}" stroke="#ccc"/>')
-        out.append(f'<text x="{x:.1f}" y="{height - 6}" text-anchor="middle">{tick}x</text>')
-    colors = {"interp": "#d9822b", "aot": "#2b7bd9", "wasm-c-api": "#2bb673"}
-    for i, r in enumerate(bars):
-        y = 34 + i * (bar + gap)
-        w = x_of(r["ratio_to_native"]) - left
-        color = colors.get(r["runtime"], "#888")
-        out.append(f'<text x="{left - 8}" y="{y + bar - 4}" text-anchor="end">{r["name"]}</text>')
-        out.append(f'<rect x="{left}" y="{y}" width="{max(w, 1):.1f}" height="{bar}" fill="{color}"/>')
-        out.append(f'<text x="{left + max(w, 1) + 4:.1f}" y="{y + bar - 4}">{r["ratio_to_native"]:.1f}x</text>')
-    out.append("</svg>")
-    with open(path, "w") as f:
-        f.write("\n".join(out) + "\n")
+def mark_regressions(records, previous):
+    before = {(r["name"], r["engine"]): r for r in previous or [] if isinstance(r.get("value"), (int, float))}
+    found = []
+    for r in records:
+        old = before.get((r["name"], r["engine"]))
+        if not old or not isinstance(r["value"], (int, float)) or not old["value"] or not r["value"]:
+            continue
+        worse = (old["value"] / r["value"]) if r["unit"] in HIGHER_IS_BETTER else (r["value"] / old["value"])
+        r["previous"] = old["value"]
+        if worse > REGRESSION:
+            r["regression"] = round(worse, 2)
+            found.append(r)
+    return found
+
+
+def shown(value, unit):
+    if not isinstance(value, (int, float)):
+        return str(value)
+    if unit == "ms" and value < 1:
+        return f"{value * 1e3:.0f} us"
+    if unit == "us" and value >= 1000:
+        return f"{value / 1e3:.2f} ms"
+    if unit == "ms" and value >= 1000:
+        return f"{value / 1e3:.2f} s"
+    digits = 2 if value < 10 else 1 if value < 100 else 0
+    return f"{value:.{digits}f} {unit}"
+
+
+def print_table(records):
+    engines = [e for e in ENGINES if any(r["engine"] == e for r in records)]
+    engines += sorted({r["engine"] for r in records} - set(engines) - {"-"})
+    rows = []
+    for r in records:
+        if r["name"] not in rows:
+            rows.append(r["name"])
+    cell = {(r["name"], r["engine"]): r for r in records}
+    width = 13
+    print(f"{'figure':<30}" + "".join(f"{e:>{width}}" for e in engines))
+    for name in rows:
+        if (name, "-") in cell:  # a figure of the zome, not of an engine (its size)
+            r = cell[(name, "-")]
+            print(f"{name:<30}{shown(r['value'], r['unit']):>{width}}")
+            continue
+        line = f"{name:<30}"
+        for e in engines:
+            r = cell.get((name, e))
+            text = shown(r["value"], r["unit"]) + ("!" if r.get("regression") else "") if r else "-"
+            line += f"{text:>{width}}"
+        print(line)
+    print("(! : over 20% worse than the previous run; V8's ratio is to aot, others' to native or memcpy)")
+
+
+def draw(records, path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("no PNG chart: matplotlib not found (Debian: python3-matplotlib)")
+        return False
+    colors = {"native": "#444444", "interp": "#d9822b", "tcc": "#9b59b6", "aot": "#2b7bd9",
+              "tiered": "#16a085", "wasm-c-api": "#2bb673", "v8": "#c0392b", "memcpy": "#7f8c8d",
+              "aot-O1": "#5dade2"}
+    steady = ["call_warm", "call_fresh", "echo_1MiB", "compute_100k"]
+    cold = [n for n in ("first_call_hello", "first_call_compute", "first_call_forum", "first_call_large")
+            if any(r["name"] == n for r in records)]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5.5))
+
+    def bars(ax, names, engines, value_of, title, xlabel):
+        height = 0.8 / max(1, len(engines))
+        for i, engine in enumerate(engines):
+            ys, xs = [], []
+            for j, name in enumerate(names):
+                v = value_of(name, engine)
+                if v:
+                    ys.append(j + i * height)
+                    xs.append(v)
+            ax.barh(ys, xs, height=height, label=engine, color=colors.get(engine, "#888888"))
+        ax.set_yticks([j + 0.4 - height / 2 for j in range(len(names))])
+        ax.set_yticklabels(names)
+        ax.invert_yaxis()
+        ax.set_xscale("log")
+        ax.set_title(title)
+        ax.set_xlabel(xlabel)
+        ax.grid(axis="x", which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+
+    cell = {(r["name"], r["engine"]): r for r in records}
+
+    def ratio(name, engine):
+        r = cell.get((name, engine))
+        if not r:
+            return None
+        if engine in ("native", "memcpy"):
+            return 1.0
+        if r.get("ratio_to") in ("native", "memcpy"):
+            return r["ratio"]
+        if engine == "v8" and r.get("ratio"):
+            aot = cell.get((name, "aot"))
+            return r["ratio"] * aot["ratio"] if aot and aot.get("ratio") else None
+        return None
+
+    steady_engines = [e for e in ENGINES if any(ratio(n, e) for n in steady) and e not in ("native", "memcpy")]
+    bars(left, steady, steady_engines, ratio, "steady state: × native (echo: × memcpy)", "times slower (log)")
+    cold_engines = [e for e in ["interp", "tcc", "aot-O1", "aot", "tiered"] if any(cell.get((n, e)) for n in cold)]
+    bars(right, cold, cold_engines, lambda n, e: (cell.get((n, e)) or {}).get("value"),
+         "first call, nothing cached", "ms (log)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    return True
+
+
+def main(results):
+    records = []
+    records += google_benchmark_records(load(os.path.join(results, "zome_bench.json"), {}))
+    records += load(os.path.join(results, "cold_start.json"), [])
+    records += load(os.path.join(results, "cold_start_large.json"), [])
+    records += load(os.path.join(results, "cli.json"), [])
+    v8 = load(os.path.join(results, "v8.json"))
+    if v8 is None:
+        print("V8 peer: not measured (node not found)")
+    records += v8 or []
+    add_ratios(records)
+    latest = os.path.join(results, "latest.json")
+    previous = load(latest)
+    regressions = mark_regressions(records, previous)
+    print_table(records)
+    if previous is None:
+        print("no previous latest.json: nothing to compare with")
+    elif regressions:
+        print(f"{len(regressions)} regression(s) over 20% against the previous run:")
+        for r in regressions:
+            print(f"  {r['name']} on {r['engine']}: {shown(r['previous'], r['unit'])} -> {shown(r['value'], r['unit'])}")
+    else:
+        print("no regression over 20% against the previous run")
+    if previous is not None:
+        with open(os.path.join(results, "previous.json"), "w") as f:
+            json.dump(previous, f, indent=1)
+    with open(latest, "w") as f:
+        json.dump(records, f, indent=1)
+    png = os.path.join(results, "latest.png")
+    if draw(records, png):
+        print(f"wrote {latest} and {png}")
+    else:
+        print(f"wrote {latest}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1])

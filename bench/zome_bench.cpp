@@ -5,8 +5,14 @@
 //             and on a reused instance, which isolates the call itself)
 //   echo:     a payload of B bytes in and back out
 //   load:     getting a module for a call from the in-memory cache
+//   memcpy:   the host copying the echo's bytes in and out: the ceiling for echo
+// The tiered engine is measured once it has tiered up (its steady state);
+// its cold start is hdk-cold-bench's (cold_start.cpp).
 #include <benchmark/benchmark.h>
 
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +21,7 @@
 
 #include "hdk_host/engine.hpp"
 #include "hdk_host/host.hpp"
+#include "hdk_host/tiered.hpp"
 #include "kernel.hpp"
 
 namespace {
@@ -52,11 +59,21 @@ Runtime open_runtime(const std::string& name) {
   hdk_host::HostOptions unlimited;
   unlimited.limits.instruction_budget = 0;
   unlimited.limits.deadline = std::chrono::milliseconds(0);
-  rt.host = std::make_shared<hdk_host::Host>(hdk_host::make_engine(name), unlimited);
+  // One engine for both hosts: one compile (and, for tiered, one tier-up).
+  std::shared_ptr<hdk_host::Engine> engine = hdk_host::make_engine(name);
+  rt.host = std::make_shared<hdk_host::Host>(engine, unlimited);
   rt.zome = rt.host->load_wasm_file(wasm_path());
   hdk_host::HostOptions reuse = unlimited;
   reuse.reuse_instances = true;
-  hdk_host::Host reuse_host(hdk_host::make_engine(name), reuse);
+  hdk_host::Host reuse_host(engine, reuse);
+  if (name == "tiered") {
+    std::ifstream in(wasm_path(), std::ios::binary);
+    const std::vector<std::uint8_t> wasm((std::istreambuf_iterator<char>(in)), {});
+    auto tiered =
+        std::dynamic_pointer_cast<hdk_host::TieredModule>(engine->compile(wasm, "compute"));
+    if (!tiered || !tiered->wait_for_aot(std::chrono::minutes(10)))
+      throw std::runtime_error("tiered: no aot tier within 10 minutes");
+  }
   rt.reused = reuse_host.load_wasm_file(wasm_path());
   return rt;
 }
@@ -92,6 +109,18 @@ void zome_echo(benchmark::State& state, Runtime rt) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size) * 2);
 }
 
+void host_memcpy(benchmark::State& state) {
+  const auto size = static_cast<std::size_t>(state.range(0));
+  std::vector<std::uint8_t> from(size, 7), guest(size), back(size);
+  for (auto _ : state) {
+    std::memcpy(guest.data(), from.data(), size);
+    std::memcpy(back.data(), guest.data(), size);
+    benchmark::DoNotOptimize(back.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size) * 2);
+}
+
 void load_memory_cache(benchmark::State& state, Runtime rt) {
   for (auto _ : state) benchmark::DoNotOptimize(rt.host->load_wasm_file(wasm_path()));
 }
@@ -100,6 +129,7 @@ void load_memory_cache(benchmark::State& state, Runtime rt) {
 
 int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("compute/native_kernel", native_kernel)->Arg(1000)->Arg(100000);
+  benchmark::RegisterBenchmark("memcpy/memcpy", host_memcpy)->Arg(1 << 20);
   std::vector<std::string> runtimes = {"native"};
   for (const auto& e : hdk_host::available_engines()) runtimes.push_back(e);
   for (const auto& name : runtimes) {

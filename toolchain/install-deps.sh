@@ -16,6 +16,10 @@ packages=(
   clang-14 libfuzzer-14-dev
   # wasm tools and engines (interpreter, wasm2c, wasm.h)
   wabt
+  # the tcc engine (libtcc compiles in memory; tcc ships its runtime library)
+  tcc libtcc-dev
+  # the benchmark's V8 peer and its chart
+  nodejs python3-matplotlib
   # libraries
   libmsgpack-cxx-dev catch2 libsodium-dev nlohmann-json3-dev libbenchmark-dev
   # the wire format's ground truth: rmp-serde itself, built offline by cargo

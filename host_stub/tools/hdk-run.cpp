@@ -16,15 +16,18 @@
 namespace {
 
 const char* kUsage =
-    "usage: hdk-run [--engine interp|aot|wasm-c-api] [--time] [--trace] [--budget N]\n"
+    "usage: hdk-run [--engine tiered|interp|tcc|aot|wasm-c-api] [--time] [--trace] [--budget N]\n"
     "               [--deadline MS] ZOME FUNCTION [JSON]\n"
     "  ZOME      a zome .wasm, or a native-mode zome library (.so)\n"
     "  FUNCTION  the zome function to call\n"
     "  JSON      its input as JSON (default: null, i.e. `()`)\n"
+    "  --engine  default tiered: tcc (or aot's cached object) now, aot when built\n"
     "  --time    print load (compile or cache), instantiate and call times to stderr\n"
     "  --trace   print what the zome traced to stderr\n"
-    "  --budget N     interp: instructions the call may run (default 1.5e8; 0: no limit)\n"
-    "  --deadline MS  interp, aot: milliseconds the call may run (default 30000; 0: no limit)\n";
+    "  --budget N     interp: instructions the call may run (default 1.5e8; 0: no limit)
+"
+    "  --deadline MS  interp, tcc, aot: milliseconds the call may run (default 30000; 0: no limit)
+";
 
 std::string format_duration(std::chrono::nanoseconds d) {
   char buf[64];
@@ -47,7 +50,7 @@ int fail(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string engine_name = "interp";
+  std::string engine_name = "tiered";
   bool time = false;
   bool trace = false;
   hdk_host::Limits limits;

@@ -120,7 +120,7 @@ class Module {
 class Engine {
  public:
   virtual ~Engine() = default;
-  /// "interp", "aot", "wasm-c-api".
+  /// "interp", "tcc", "aot", "wasm-c-api", "tiered".
   virtual std::string_view name() const = 0;
   /// Compiles (or loads from its cache) `wasm`. `label` names the module in
   /// messages. Throws InvalidModule for bytes that are not valid wasm,
@@ -139,9 +139,14 @@ struct AotOptions {
   std::string compiler;
 };
 std::unique_ptr<Engine> make_aot_engine(const AotOptions& options = {});
+/// The baseline compiler: the same C as aot's, compiled by libtcc into memory
+/// in milliseconds (code ~2.5x slower than aot's). Uses options.cache_dir
+/// (for the C), not options.compiler.
+std::unique_ptr<Engine> make_tcc_engine(const AotOptions& options = {});
 std::unique_ptr<Engine> make_wasm_c_api_engine();
 
-/// Engine names this machine can construct (wasm-c-api only when its library loads).
+/// Engine names this machine can construct (wasm-c-api only when its library
+/// loads, tcc only where libtcc is), in the order tests and benchmarks show them.
 std::vector<std::string> available_engines();
 /// Constructs an engine by name; throws EngineUnavailable for others.
 std::unique_ptr<Engine> make_engine(std::string_view name);

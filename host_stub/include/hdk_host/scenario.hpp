@@ -63,11 +63,12 @@ struct Agent {
 
 class Scenario {
  public:
-  /// `runtime` is "native" or an engine name (hdk_host::available_engines()).
+  /// `runtime` is "native" or an engine name (hdk_host::available_engines());
+  /// by default "tiered" (make_tiered_engine: compiled code from the first call).
   /// With `fixed`, agents' keys, the clock and random_bytes come from it, so
   /// the same calls give the same bytes on every run and runtime
   /// (hdk_host/world_inputs.hpp); without, they are fresh each run.
-  explicit Scenario(std::string runtime, HostOptions options = {},
+  explicit Scenario(std::string runtime = "tiered", HostOptions options = {},
                     std::optional<world::FixedInputs> fixed = std::nullopt);
   ~Scenario();
   Scenario(const Scenario&) = delete;

@@ -1,21 +1,27 @@
-// aot: modules translated to C by wasm2c, compiled by the system C compiler
-// into shared objects, and called through dlopen().
-//
-// Pipeline (aot/): add a tick call to every loop (loop_ticks), wasm2c, glue C
-// (glue), cc -O2 -fPIC -shared with wabt's runtime compiled once per
-// toolchain (toolchain), store the object under a key (object_store), dlopen
-// it (library). This file maps the Engine/Module/Instance contract onto the
-// glue's functions (glue.hpp explains the C side: traps, state, checks).
+// aot and tcc: modules translated to C by wasm2c (wabt's C writer, in this
+// process), compiled by a C compiler, and called through the glue. The two
+// engines differ only in their back-end (aot/code_store.hpp):
+// - aot: the system C compiler (cc -O2 -fPIC -shared) builds a shared object
+//   with wabt's runtime compiled once per toolchain (toolchain), stored under
+//   a key (object_store) and dlopen()ed (library);
+// - tcc: libtcc compiles the same C into this process's memory in tens of
+//   milliseconds, code that runs ~2.5x slower than cc -O2's (tcc_compiler);
+//   the C is kept on disk, the code in memory (tcc_store).
+// Before either: a tick call in every loop (loop_ticks), the translation and
+// the glue C (c_translation, glue). This file maps the Engine/Module/Instance
+// contract onto the glue's functions (glue.hpp explains the C side: traps,
+// state, checks), the same for both back-ends.
 //
 // Caches. In memory, per engine: the same bytes give the same Module. On
-// disk, shared by engines and processes: <cache dir>/aot/<key>.so, the key
-// hashing the module bytes and the toolchain (compiler path and --version,
-// flags, wasm2c and its --version, the runtime sources, the glue text). Each
+// disk, shared by engines and processes: aot keeps <cache dir>/aot/<key>.so,
+// the key hashing the module bytes and the toolchain (compiler path and
+// --version, flags, wabt's version, the runtime sources, the glue text). Each
 // object carries a checksum (checked before dlopen; a damaged one is rebuilt)
 // and the module's imports and exports, so a hit neither recompiles nor
-// re-reads the wasm. The cache dir is AotOptions::cache_dir, else as
-// engine.hpp says; the optimisation flags are -O2 unless $HDK_AOT_CFLAGS
-// says otherwise. Module::origin() is "file cache" for a module from disk.
+// re-reads the wasm. tcc keeps <cache dir>/tcc/<key>.c the same way. The
+// cache dir is AotOptions::cache_dir, else as engine.hpp says; aot's
+// optimisation flags are -O2 unless $HDK_AOT_CFLAGS says otherwise.
+// Module::origin() is "file cache" for an aot module from disk.
 //
 // Deadline. Chosen: a fuel counter in the instance, ticked by every function
 // prologue and (through the loop ticks) every loop iteration, that reads the
@@ -61,11 +67,15 @@
 #include <utility>
 #include <vector>
 
+#include "aot/code_store.hpp"
 #include "aot/glue.hpp"
 #include "aot/library.hpp"
 #include "aot/module_description.hpp"
 #include "aot/object_store.hpp"
+#include "aot/tcc_compiler.hpp"
+#include "aot/tcc_store.hpp"
 #include "aot/toolchain.hpp"
+#include "compiled_engine.hpp"
 #include "fault_words.hpp"
 #include "hdk_host/engine.hpp"
 #include "hdk_host/module_info.hpp"
@@ -153,16 +163,17 @@ fs::path default_cache_dir() {
   return fallback_cache_dir();
 }
 
-// The store in the cache dir the options name; without one, in the default
+// A store in the cache dir the options name; without one, in the default
 // dir or, if that cannot be created, the fallback (rather than no engine).
-aot::ObjectStore make_store(const AotOptions& options) {
-  aot::Toolchain toolchain = aot::Toolchain::find(options);
+template <typename Store, typename Tool>
+std::unique_ptr<aot::CodeStore> make_store(const AotOptions& options, const char* subdir,
+                                           Tool tool) {
   if (!options.cache_dir.empty())
-    return {fs::path(options.cache_dir) / "aot", std::move(toolchain)};
+    return std::make_unique<Store>(fs::path(options.cache_dir) / subdir, std::move(tool));
   try {
-    return {default_cache_dir() / "aot", toolchain};
+    return std::make_unique<Store>(default_cache_dir() / subdir, tool);
   } catch (const Fault&) {
-    return {fallback_cache_dir() / "aot", std::move(toolchain)};
+    return std::make_unique<Store>(fallback_cache_dir() / subdir, std::move(tool));
   }
 }
 
@@ -171,11 +182,11 @@ aot::ObjectStore make_store(const AotOptions& options) {
 class AotModule final : public Module, public std::enable_shared_from_this<AotModule> {
  public:
   AotModule(std::string label, ModuleInfo info, std::shared_ptr<const aot::Library> library,
-            bool from_file)
+            std::string_view origin)
       : label_(std::move(label)),
         info_(std::move(info)),
         library_(std::move(library)),
-        from_file_(from_file) {
+        origin_(origin) {
     const GlueApi& glue = api();
     if (glue.import_count() != info_.imports.size() || glue.export_count() != info_.exports.size())
       throw Fault(FaultKind::Compile, label_ + ": the compiled object does not match the module");
@@ -187,7 +198,7 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
 
   const std::vector<ImportDesc>& imports() const override { return info_.imports; }
   const std::vector<ExportDesc>& exports() const override { return info_.exports; }
-  std::string_view origin() const override { return from_file_ ? "file cache" : "compiled"; }
+  std::string_view origin() const override { return origin_; }
 
   std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
                                         const Limits& limits) override;
@@ -211,7 +222,7 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
   std::string label_;
   ModuleInfo info_;
   std::shared_ptr<const aot::Library> library_;
-  bool from_file_;
+  std::string_view origin_;  // a literal
   std::map<std::string, std::uint32_t, std::less<>> export_index_;
   std::vector<GlueApi::GuestFn> functions_;
 };
@@ -409,49 +420,83 @@ std::optional<ModuleInfo> description_of(const aot::Library& library) {
   return info;
 }
 
-class AotEngine final : public Engine {
+class AotEngine final : public CompiledEngine {
  public:
-  explicit AotEngine(const AotOptions& options) : store_(make_store(options)) {}
+  AotEngine(std::string_view name, std::unique_ptr<aot::CodeStore> store)
+      : name_(name), store_(std::move(store)) {}
 
-  std::string_view name() const override { return "aot"; }
+  std::string_view name() const override { return name_; }
 
   std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm,
                                   std::string_view label) override {
-    const std::string key = store_.key_of(wasm);
-    // One compile at a time per engine: a second caller of the same bytes
-    // then finds the first one's module instead of building it again.
-    std::lock_guard lock(mutex_);
-    if (auto it = modules_.find(key); it != modules_.end()) return it->second;
-
+    const std::string key = store_->key_of(wasm);
     const std::string name(label);
-    std::shared_ptr<AotModule> module;
-    if (std::shared_ptr<const aot::Library> library = store_.load(key)) {
-      if (std::optional<ModuleInfo> info = description_of(*library)) {
-        module = std::make_shared<AotModule>(name, std::move(*info), std::move(library), true);
-      } else {
-        library.reset();
-        store_.discard(key);
-      }
-    }
-    if (!module) {
-      ModuleInfo info = read_module_info(wasm, label);
-      std::shared_ptr<const aot::Library> library = store_.build(wasm, key, info, name);
-      module = std::make_shared<AotModule>(name, std::move(info), std::move(library), false);
-    }
-    modules_.emplace(key, module);
-    return module;
+    if (std::shared_ptr<Module> module = find_or_load(key, name)) return module;
+    // One build at a time per engine: a second caller of the same bytes
+    // then finds the first one's module instead of building it again.
+    std::lock_guard build_lock(build_mutex_);
+    if (std::shared_ptr<Module> module = find(key)) return module;
+    ModuleInfo info = read_module_info(wasm, label);
+    std::shared_ptr<const aot::Library> library = store_->build(wasm, key, info, name);
+    return remember(
+        key, std::make_shared<AotModule>(name, std::move(info), std::move(library), "compiled"));
+  }
+
+  std::shared_ptr<Module> load_cached(std::span<const std::uint8_t> wasm,
+                                      std::string_view label) override {
+    return find_or_load(store_->key_of(wasm), std::string(label));
   }
 
  private:
-  aot::ObjectStore store_;
-  std::mutex mutex_;
+  std::shared_ptr<Module> find(const std::string& key) {
+    std::lock_guard lock(modules_mutex_);
+    const auto it = modules_.find(key);
+    return it == modules_.end() ? nullptr : it->second;
+  }
+
+  std::shared_ptr<Module> remember(const std::string& key, std::shared_ptr<AotModule> module) {
+    std::lock_guard lock(modules_mutex_);
+    return modules_.emplace(key, std::move(module)).first->second;  // the first one stays
+  }
+
+  // The module from this engine's map or from the store; null when neither has it.
+  std::shared_ptr<Module> find_or_load(const std::string& key, const std::string& name) {
+    if (std::shared_ptr<Module> module = find(key)) return module;
+    aot::CodeStore::Loaded loaded = store_->load(key, name);
+    if (!loaded.library) return nullptr;
+    if (std::optional<ModuleInfo> info = description_of(*loaded.library))
+      return remember(key, std::make_shared<AotModule>(name, std::move(*info),
+                                                       std::move(loaded.library), loaded.origin));
+    loaded.library.reset();
+    store_->discard(key);
+    return nullptr;
+  }
+
+  std::string name_;
+  std::unique_ptr<aot::CodeStore> store_;
+  std::mutex build_mutex_;
+  std::mutex modules_mutex_;
   std::map<std::string, std::shared_ptr<AotModule>> modules_;
 };
 
 }  // namespace
 
+std::unique_ptr<CompiledEngine> make_compiled_aot_engine(const AotOptions& options) {
+  return std::make_unique<AotEngine>(
+      "aot", make_store<aot::ObjectStore>(options, "aot", aot::Toolchain::find(options)));
+}
+
+std::unique_ptr<CompiledEngine> make_compiled_tcc_engine(const AotOptions& options) {
+  return std::make_unique<AotEngine>(
+      "tcc", make_store<aot::TccStore>(options, "tcc", aot::TccCompiler::find()));
+}
+
 std::unique_ptr<Engine> make_aot_engine(const AotOptions& options) {
-  return std::make_unique<AotEngine>(options);
+  return make_compiled_aot_engine(options);
+}
+
+std::unique_ptr<Engine> make_tcc_engine(const AotOptions& options) {
+  return make_compiled_tcc_engine(options);
 }
 
 }  // namespace hdk_host

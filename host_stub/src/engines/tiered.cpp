@@ -1,73 +1,216 @@
-// tiered: interp now, aot when its background compile is done. Only the two
-// engines' public interface is used here.
+// tiered: a first tier now (aot's cached object, tcc, or interp), aot when
+// its background compile is done. tiered.hpp says what is promised.
 #include "hdk_host/tiered.hpp"
 
+#include <condition_variable>
+#include <deque>
 #include <future>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "aot/process.hpp"
+#include "compiled_engine.hpp"
 
 namespace hdk_host {
 namespace {
 
+using AotFuture = std::shared_future<std::shared_ptr<Module>>;
+
+constexpr int kBackgroundNice = 10;
+
+// A tier a module moves to when its background compile is done.
+struct Upgrade {
+  std::string_view tier;  // a literal: "tcc", "aot"
+  AotFuture module;
+};
+
 class TieredModuleImpl final : public TieredModule {
  public:
-  TieredModuleImpl(std::shared_ptr<Module> interp, std::shared_future<std::shared_ptr<Module>> aot)
-      : interp_(std::move(interp)), aot_(std::move(aot)) {}
+  TieredModuleImpl(std::shared_ptr<Module> first, std::string_view first_tier,
+                   std::vector<Upgrade> upgrades)
+      : first_(std::move(first)), first_tier_(first_tier), upgrades_(std::move(upgrades)) {}
 
-  const std::vector<ImportDesc>& imports() const override { return interp_->imports(); }
-  const std::vector<ExportDesc>& exports() const override { return interp_->exports(); }
-  std::string_view origin() const override { return "compiled (interp; aot in the background)"; }
+  const std::vector<ImportDesc>& imports() const override { return first_->imports(); }
+  const std::vector<ExportDesc>& exports() const override { return first_->exports(); }
+  std::string_view origin() const override { return first_->origin(); }
 
   std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
                                         const Limits& limits) override {
-    if (std::shared_ptr<Module> aot = ready_aot()) return aot->instantiate(host_functions, limits);
-    return interp_->instantiate(host_functions, limits);
+    const auto [module, tier] = newest();
+    return module->instantiate(host_functions, limits);
   }
 
-  std::string_view current_tier() const override { return ready_aot() ? "aot" : "interp"; }
+  std::string_view current_tier() const override { return newest().second; }
 
   bool wait_for_aot(std::chrono::milliseconds timeout) override {
-    if (aot_.wait_for(timeout) != std::future_status::ready) return false;
-    return ready_aot() != nullptr;
+    const AotFuture* aot = nullptr;
+    for (const Upgrade& upgrade : upgrades_)
+      if (upgrade.tier == "aot") aot = &upgrade.module;
+    if (!aot) return first_tier_ == "aot";
+    if (aot->wait_for(timeout) != std::future_status::ready) return false;
+    return ready(*aot) != nullptr;
   }
 
  private:
-  std::shared_ptr<Module> ready_aot() const {
-    if (aot_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
+  static std::shared_ptr<Module> ready(const AotFuture& future) {
+    if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
     try {
-      return aot_.get();
+      return future.get();
     } catch (const Fault&) {
-      return nullptr;  // aot could not build it: interp serves for good
+      return nullptr;  // that tier could not build it (or was stopped): the others serve
     }
   }
 
-  std::shared_ptr<Module> interp_;
-  std::shared_future<std::shared_ptr<Module>> aot_;
+  // The best tier ready now: the last upgrade that is done, else the first tier.
+  std::pair<std::shared_ptr<Module>, std::string_view> newest() const {
+    for (auto it = upgrades_.rbegin(); it != upgrades_.rend(); ++it)
+      if (std::shared_ptr<Module> module = ready(it->module)) return {module, it->tier};
+    return {first_, first_tier_};
+  }
+
+  std::shared_ptr<Module> first_;
+  std::string_view first_tier_;  // a literal
+  std::vector<Upgrade> upgrades_;
 };
+
+// The engine's one background thread: compiles for the upper tiers, one at
+// a time (aot's uses every core for a large module already). A promise, not std::async:
+// the future of std::async would make whoever drops the last copy wait.
+class Background {
+ public:
+  Background() = default;
+
+  ~Background() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    cancellation_.cancel();  // kills the compiler of the job running now
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    for (Job& job : queue_) job.promise.set_exception(stopped());
+  }
+
+  AotFuture submit(std::shared_ptr<Engine> engine,
+                   std::shared_ptr<const std::vector<std::uint8_t>> wasm, std::string label) {
+    Job job{std::move(engine), std::move(wasm), std::move(label), {}};
+    AotFuture future = job.promise.get_future().share();
+    std::lock_guard lock(mutex_);
+    if (stopping_) {
+      job.promise.set_exception(stopped());
+      return future;
+    }
+    queue_.push_back(std::move(job));
+    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+    wake_.notify_one();
+    return future;
+  }
+
+ private:
+  struct Job {
+    std::shared_ptr<Engine> engine;
+    std::shared_ptr<const std::vector<std::uint8_t>> wasm;
+    std::string label;
+    std::promise<std::shared_ptr<Module>> promise;
+  };
+
+  static std::exception_ptr stopped() {
+    return std::make_exception_ptr(
+        Fault(FaultKind::EngineUnavailable, "tiered: the engine was dropped before aot finished"));
+  }
+
+  void run() {
+    // Below the threads that serve calls (Linux gives each thread its own
+    // nice value, and the compiler processes inherit it): on a busy machine
+    // the background compile takes the CPU the calls leave.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kBackgroundNice);
+    aot::current_cancellation() = &cancellation_;
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (stopping_) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      try {
+        job.promise.set_value(job.engine->compile(*job.wasm, job.label));
+      } catch (const Fault&) {
+        job.promise.set_exception(std::current_exception());
+      } catch (const std::exception& error) {
+        job.promise.set_exception(
+            std::make_exception_ptr(Fault(FaultKind::Compile, job.label + ": " + error.what())));
+      }
+    }
+  }
+
+  aot::Cancellation cancellation_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+std::shared_ptr<CompiledEngine> optional_tcc(const AotOptions& options) {
+  try {
+    return make_compiled_tcc_engine(options);
+  } catch (const Fault&) {
+    return nullptr;  // no libtcc here: the interpreter is the first tier
+  }
+}
+
+// From this size of wasm on, the interpreter is the first tier and tcc the second.
+constexpr std::size_t kInterpretFirst = 2u << 20;
 
 class TieredEngine final : public Engine {
  public:
   explicit TieredEngine(const AotOptions& options)
-      : interp_(make_interp_engine()), aot_(make_aot_engine(options)) {}
+      : aot_(make_compiled_aot_engine(options)),
+        tcc_(optional_tcc(options)),
+        interp_(make_interp_engine()),
+        background_(std::make_unique<Background>()) {}
 
   std::string_view name() const override { return "tiered"; }
 
   std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm,
                                   std::string_view label) override {
-    std::shared_ptr<Module> interp = interp_->compile(wasm, label);
-    // The background compile owns copies of everything it reads.
-    auto bytes = std::make_shared<std::vector<std::uint8_t>>(wasm.begin(), wasm.end());
-    std::shared_future<std::shared_ptr<Module>> aot =
-        std::async(std::launch::async, [aot = aot_, bytes, name = std::string(label)] {
-          return aot->compile(*bytes, name);
-        }).share();
-    return std::make_shared<TieredModuleImpl>(std::move(interp), std::move(aot));
+    if (std::shared_ptr<Module> cached = aot_->load_cached(wasm, label))
+      return std::make_shared<TieredModuleImpl>(cached, "aot", std::vector<Upgrade>{});
+    auto bytes = std::make_shared<const std::vector<std::uint8_t>>(wasm.begin(), wasm.end());
+    const std::string name(label);
+    std::vector<Upgrade> upgrades;
+    // A large module starts on the interpreter, which is ready soonest (tcc
+    // translates and compiles megabytes of C first), and moves up twice.
+    std::shared_ptr<Module> first;
+    std::string_view tier = "interp";
+    if (tcc_ && wasm.size() >= kInterpretFirst) {
+      first = interp_->compile(wasm, label);
+      upgrades.push_back({"tcc", background_->submit(tcc_, bytes, name)});
+    } else if (tcc_) {
+      try {
+        first = tcc_->compile(wasm, label);  // validates the bytes: an invalid module fails now
+        tier = "tcc";
+      } catch (const Fault& fault) {
+        if (fault.kind() != FaultKind::Compile) throw;  // tcc cannot build it: interp can
+      }
+    }
+    if (!first) first = interp_->compile(wasm, label);
+    upgrades.push_back({"aot", background_->submit(aot_, bytes, name)});
+    return std::make_shared<TieredModuleImpl>(std::move(first), tier, std::move(upgrades));
   }
 
  private:
+  std::shared_ptr<CompiledEngine> aot_;
+  std::shared_ptr<CompiledEngine> tcc_;
   std::shared_ptr<Engine> interp_;
-  std::shared_ptr<Engine> aot_;
+  std::unique_ptr<Background> background_;  // last member: stopped first
 };
 
 }  // namespace

@@ -86,9 +86,22 @@ typedef struct hdk_aot_block {
 _Static_assert(offsetof(hdk_aot_block, inst) == sizeof(hdk_aot_state),
                "HDK_AOT_STATE finds the state in front of the instance");
 
-/* The innermost trampoline of this thread, and the reason it was jumped to. */
+/* The innermost trampoline of this thread, and the reason it was jumped to.
+ * tcc has no thread-local storage: there the host keeps the pair, one per
+ * thread for all such modules (each trampoline saves and restores the outer
+ * target, so modules calling each other through the host still nest). */
+#ifdef __TINYC__
+typedef struct hdk_aot_tls_t {
+  jmp_buf* target;
+  int reason;
+} hdk_aot_tls_t;
+hdk_aot_tls_t* hdk_aot_tls(void);
+#define hdk_aot_target (hdk_aot_tls()->target)
+#define hdk_aot_reason (hdk_aot_tls()->reason)
+#else
 static __thread jmp_buf* hdk_aot_target;
 static __thread int hdk_aot_reason;
+#endif
 
 void hdk_aot_trap(int code) {
   if (!hdk_aot_target) abort(); /* guest code outside any trampoline: a host bug */

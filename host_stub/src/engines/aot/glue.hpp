@@ -38,7 +38,7 @@ namespace hdk_host::aot {
 
 /// Bump whenever the glue's generated parts or the functions below change: it
 /// is part of every cache key, and a loaded object must report it.
-inline constexpr std::uint32_t kGlueVersion = 3;
+inline constexpr std::uint32_t kGlueVersion = 4;
 
 /// The module name given to wasm2c (-n): symbols are Z_m_..., Z_mZ_...
 inline constexpr std::string_view kModuleName = "m";

@@ -2,16 +2,7 @@
 
 #include <memory>
 
-#include <wabt/binary-reader-ir.h>
-#include <wabt/binary-reader.h>
-#include <wabt/binary-writer.h>
 #include <wabt/cast.h>
-#include <wabt/error.h>
-#include <wabt/feature.h>
-#include <wabt/ir.h>
-#include <wabt/stream.h>
-
-#include "hdk_host/fault.hpp"
 
 namespace hdk_host::aot {
 namespace {
@@ -63,41 +54,19 @@ wabt::Index empty_func_type(wabt::Module& module) {
 
 }  // namespace
 
-std::optional<std::vector<std::uint8_t>> add_loop_ticks(std::span<const std::uint8_t> wasm,
-                                                        const std::string& label) {
-  const auto fail = [&](const std::string& why) {
-    return Fault(FaultKind::Compile, label + ": cannot add deadline checks: " + why);
-  };
-  const wabt::Features features;
-  const wabt::ReadBinaryOptions read_options(features, nullptr, /*read_debug_names=*/false,
-                                             /*stop_on_first_error=*/true,
-                                             /*fail_on_custom_section_error=*/false);
-  wabt::Errors errors;
-  wabt::Module module;
-  if (wabt::Failed(wabt::ReadBinaryIr(label.c_str(), wasm.data(), wasm.size(), read_options,
-                                      &errors, &module))) {
-    throw fail(errors.empty() ? std::string("unreadable") : errors.front().message);
-  }
-
+std::size_t add_loop_ticks(wabt::Module& module) {
   const auto tick = static_cast<wabt::Index>(module.funcs.size());
   std::size_t loops = 0;
   for (wabt::Index i = module.num_func_imports; i < module.funcs.size(); ++i)
     loops += tick_loops(module.funcs[i]->exprs, tick);
-  if (loops == 0) return std::nullopt;
+  if (loops == 0) return 0;
 
   const wabt::Index type = empty_func_type(module);
   auto field = std::make_unique<wabt::FuncModuleField>();
   field->func.decl.has_func_type = true;
   field->func.decl.type_var = wabt::Var(type, wabt::Location());
   module.AppendField(std::move(field));
-
-  wabt::MemoryStream stream;
-  const wabt::WriteBinaryOptions write_options(features, /*canonicalize_lebs=*/true,
-                                               /*relocatable=*/false,
-                                               /*write_debug_names=*/false);
-  if (wabt::Failed(wabt::WriteBinaryModule(&stream, &module, write_options)))
-    throw fail("wabt could not write the module back");
-  return std::move(stream.output_buffer().data);
+  return loops;
 }
 
 }  // namespace hdk_host::aot

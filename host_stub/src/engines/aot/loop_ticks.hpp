@@ -10,17 +10,15 @@
 // either looping or calling.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <span>
-#include <string>
-#include <vector>
+#include <cstddef>
+
+#include <wabt/ir.h>
 
 namespace hdk_host::aot {
 
-/// The module with loop ticks, or nullopt when it has no loop (use it as it
-/// is). Throws Fault(Compile) if wabt cannot read or write it back.
-std::optional<std::vector<std::uint8_t>> add_loop_ticks(std::span<const std::uint8_t> wasm,
-                                                        const std::string& label);
+/// Adds the tick function and a call to it at the head of every loop of
+/// `module` (read by wabt, not yet named); returns how many loops it saw. A
+/// module without loops is left as it is.
+std::size_t add_loop_ticks(wabt::Module& module);
 
 }  // namespace hdk_host::aot

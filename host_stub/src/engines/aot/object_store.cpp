@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "artifact_cache.hpp"
+#include "c_translation.hpp"
 #include "hdk_host/fault.hpp"
 
 namespace hdk_host::aot {
@@ -78,23 +79,23 @@ std::string ObjectStore::key_of(std::span<const std::uint8_t> wasm) const {
   return Hasher().add(toolchain_.fingerprint()).add(wasm).hex();
 }
 
-std::shared_ptr<const Library> ObjectStore::load(const std::string& key) const {
+CodeStore::Loaded ObjectStore::load(const std::string& key, const std::string&) {
   const fs::path path = object_path(key);
-  if (!fs::exists(path)) return nullptr;
+  if (!fs::exists(path)) return {};
   // Checked before dlopen: the loader trusts what it maps.
   if (!artifact_is_valid(path)) {
     remove_quietly(path);
-    return nullptr;
+    return {};
   }
   try {
-    return Library::open(path);
+    return {Library::open(path), "file cache"};
   } catch (const std::runtime_error&) {
     remove_quietly(path);  // intact but unusable (say, another toolchain's): rebuild
-    return nullptr;
+    return {};
   }
 }
 
-void ObjectStore::discard(const std::string& key) const { remove_quietly(object_path(key)); }
+void ObjectStore::discard(const std::string& key) { remove_quietly(object_path(key)); }
 
 void ObjectStore::provide_runtime(const fs::path& work_dir, const fs::path& out) const {
   const fs::path cached = dir_ / ("runtime-" + toolchain_.fingerprint() + ".o");
@@ -116,8 +117,9 @@ std::shared_ptr<const Library> ObjectStore::build(std::span<const std::uint8_t> 
     WorkDir work(dir_);
     const fs::path runtime = work.path() / "runtime.o";
     provide_runtime(work.path(), runtime);
+    const CSources sources = translate_to_c(wasm, info, label);
     const fs::path built = work.path() / "module.so";
-    toolchain_.build_module(wasm, info, label, work.path(), runtime, built);
+    toolchain_.build_module(sources, label, work.path(), runtime, built);
     publish_artifact(built, path);
   } catch (const fs::filesystem_error& error) {
     throw Fault(FaultKind::Compile, label + ": cannot store the compiled module: " + error.what());

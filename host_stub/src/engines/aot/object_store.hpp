@@ -14,32 +14,33 @@
 #include <span>
 #include <string>
 
+#include "code_store.hpp"
 #include "hdk_host/module_info.hpp"
 #include "library.hpp"
 #include "toolchain.hpp"
 
 namespace hdk_host::aot {
 
-class ObjectStore {
+class ObjectStore final : public CodeStore {
  public:
   /// Creates `dir` if needed; throws Fault(EngineUnavailable) if it cannot.
   ObjectStore(std::filesystem::path dir, Toolchain toolchain);
 
   /// The cache key of `wasm` with this store's toolchain.
-  std::string key_of(std::span<const std::uint8_t> wasm) const;
+  std::string key_of(std::span<const std::uint8_t> wasm) const override;
 
   /// The object stored under `key`, loaded; null when there is none or it is
   /// damaged (then it is removed, so the next build replaces it).
-  std::shared_ptr<const Library> load(const std::string& key) const;
+  Loaded load(const std::string& key, const std::string& label) override;
 
   /// Removes the object under `key`, for one that loads but is unusable.
   /// Release it first: dlopen() hands out a loaded object again by its name.
-  void discard(const std::string& key) const;
+  void discard(const std::string& key) override;
 
-  /// Builds `wasm` (whose key is `key`), publishes it and loads it.
-  /// Throws Fault(Compile).
+  /// Translates `wasm` (whose key is `key`) to C, compiles it, publishes the
+  /// object and loads it. Throws Fault(Compile).
   std::shared_ptr<const Library> build(std::span<const std::uint8_t> wasm, const std::string& key,
-                                       const ModuleInfo& info, const std::string& label);
+                                       const ModuleInfo& info, const std::string& label) override;
 
   const std::filesystem::path& dir() const { return dir_; }
 

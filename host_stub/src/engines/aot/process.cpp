@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +14,22 @@
 extern char** environ;
 
 namespace hdk_host::aot {
+
+void Cancellation::cancel() {
+  std::lock_guard lock(mutex_);
+  cancelled_ = true;
+  for (pid_t child : children_) kill(child, SIGKILL);
+}
+
+bool Cancellation::cancelled() const {
+  std::lock_guard lock(mutex_);
+  return cancelled_;
+}
+
+Cancellation*& current_cancellation() {
+  thread_local Cancellation* current = nullptr;
+  return current;
+}
 
 ProcessResult run_process(const std::vector<std::string>& argv) {
   ProcessResult result;
@@ -33,8 +50,18 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
 
+  // Started and registered under the cancellation's lock, so cancel() either
+  // sees the child or stops it from starting.
+  Cancellation* const cancellation = current_cancellation();
+  std::unique_lock<std::mutex> registration;
+  if (cancellation) registration = std::unique_lock(cancellation->mutex_);
   pid_t pid = 0;
-  const int spawn_error = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  const int spawn_error =
+      cancellation && cancellation->cancelled_
+          ? ECANCELED
+          : posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  if (cancellation && spawn_error == 0) cancellation->children_.insert(pid);
+  if (registration) registration.unlock();
   posix_spawn_file_actions_destroy(&actions);
   close(fds[1]);
   if (spawn_error != 0) {
@@ -54,9 +81,14 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   close(fds[0]);
 
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) return result;
+  int waited = 0;
+  while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
+  if (cancellation) {
+    std::lock_guard lock(cancellation->mutex_);
+    cancellation->children_.erase(pid);  // before its pid can be reused
+  }
+  if (waited < 0) return result;
   result.started = true;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;

@@ -2,7 +2,11 @@
 // and capturing what they print, without a shell in between.
 #pragma once
 
+#include <sys/types.h>
+
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,25 @@ struct ProcessResult {
 
   bool ok() const { return started && exit_code == 0; }
 };
+
+/// Stops the processes started under it (see current_cancellation): cancel()
+/// kills those running and makes later ones fail without starting. How a
+/// background compile is abandoned without waiting for the compiler.
+class Cancellation {
+ public:
+  void cancel();
+  bool cancelled() const;
+
+ private:
+  friend ProcessResult run_process(const std::vector<std::string>& argv);
+  mutable std::mutex mutex_;
+  bool cancelled_ = false;
+  std::set<pid_t> children_;
+};
+
+/// The Cancellation run_process obeys on this thread (null: none). A thread
+/// that runs processes for another copies the other's value.
+Cancellation*& current_cancellation();
 
 /// Runs argv[0] (looked up on PATH when it has no slash) with stdin from /dev/null.
 ProcessResult run_process(const std::vector<std::string>& argv);

@@ -7,15 +7,15 @@
 #include <mutex>
 #include <optional>
 
+#include <algorithm>
+#include <future>
+#include <thread>
+
 #include "artifact_cache.hpp"
 #include "glue.hpp"
-#include "loop_ticks.hpp"
 #include "process.hpp"
 
-// Where the build found wabt's tools and runtime sources (host_stub/CMakeLists.txt).
-#ifndef HDK_AOT_WASM2C
-#define HDK_AOT_WASM2C ""
-#endif
+// Where the build found wabt's runtime sources (host_stub/CMakeLists.txt).
 #ifndef HDK_AOT_WASM_RT_INCLUDE_DIR
 #define HDK_AOT_WASM_RT_INCLUDE_DIR ""
 #endif
@@ -31,6 +31,10 @@ namespace fs = std::filesystem;
 // Flags every build uses; the optimisation level comes separately. No sibling
 // calls: the compiler would turn a guest's endless tail recursion into a loop,
 // which the stack check in every prologue could then never stop.
+// From this size of wasm2c output on, a module is compiled in parts
+// ($HDK_AOT_SPLIT_BYTES overrides it: tests split small modules).
+constexpr std::size_t kSplitThreshold = 1u << 20;
+
 const std::vector<std::string> kCommonFlags = {"-fPIC", "-fvisibility=hidden", "-w", "-DNDEBUG",
                                                "-fno-optimize-sibling-calls"};
 
@@ -87,14 +91,6 @@ void run_step(const std::vector<std::string>& argv, const std::string& what,
 Toolchain Toolchain::find(const AotOptions& options) {
   Toolchain tc;
 
-  std::optional<std::string> wasm2c;
-  if (*HDK_AOT_WASM2C) wasm2c = find_program(HDK_AOT_WASM2C);
-  if (!wasm2c) wasm2c = find_program("wasm2c");
-  if (!wasm2c) unavailable("wasm2c not found (install Debian's wabt)");
-  tc.wasm2c_ = *wasm2c;
-  const std::optional<std::string> wasm2c_version = version_of({tc.wasm2c_});
-  if (!wasm2c_version) unavailable(tc.wasm2c_ + " --version failed");
-
   std::string compiler = options.compiler;
   if (compiler.empty()) {
     const char* cc = std::getenv("CC");
@@ -109,6 +105,8 @@ Toolchain Toolchain::find(const AotOptions& options) {
 
   const char* cflags = std::getenv("HDK_AOT_CFLAGS");
   tc.opt_flags_ = split_command(cflags && *cflags ? cflags : "-O2");
+  const char* split = std::getenv("HDK_AOT_SPLIT_BYTES");
+  tc.split_bytes_ = split && *split ? std::strtoull(split, nullptr, 10) : kSplitThreshold;
 
   tc.rt_include_dir_ = HDK_AOT_WASM_RT_INCLUDE_DIR;
   tc.rt_impl_dir_ = HDK_AOT_WASM_RT_IMPL_DIR;
@@ -120,7 +118,7 @@ Toolchain Toolchain::find(const AotOptions& options) {
 
   Hasher hasher;
   hasher.add("hdk-cpp aot").add(glue_identity());
-  hasher.add(tc.wasm2c_).add(*wasm2c_version);
+  hasher.add(translator_identity());
   hasher.add(*compiler_path).add(*compiler_version);
   for (const std::string& word : tc.compiler_) hasher.add(word);
   for (const std::string& flag : tc.opt_flags_) hasher.add(flag);
@@ -145,34 +143,89 @@ void Toolchain::build_runtime(const fs::path& work_dir, const fs::path& out) con
   run_step(argv, "compiling wabt's runtime", "aot");
 }
 
-void Toolchain::build_module(std::span<const std::uint8_t> wasm, const ModuleInfo& info,
-                             const std::string& label, const fs::path& work_dir,
-                             const fs::path& runtime_object, const fs::path& out) const {
-  const fs::path input = work_dir / "m.wasm";
-  {
-    const std::optional<std::vector<std::uint8_t>> ticked = add_loop_ticks(wasm, label);
-    std::span<const std::uint8_t> bytes = ticked ? std::span<const std::uint8_t>(*ticked) : wasm;
-    write_text(input, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
-  }
-  const fs::path source = work_dir / "m.c";
-  run_step({wasm2c_, input.string(), "-n", std::string(kModuleName), "-o", source.string()},
-           "wasm2c", label);
-
-  const std::optional<std::string> header = read_text(work_dir / "m.h");
-  if (!header) throw Fault(FaultKind::Compile, label + ": wasm2c wrote no header");
+void Toolchain::build_module(const CSources& sources, const std::string& label,
+                             const fs::path& work_dir, const fs::path& runtime_object,
+                             const fs::path& out) const {
+  write_text(work_dir / kModuleHeaderFile, sources.module_h);
   const fs::path glue = work_dir / "glue.c";
-  write_text(glue, generate_glue(info, *header, "m.h", label));
+  write_text(glue, sources.glue_c);
   const fs::path prelude = work_dir / kPreludeFile;
   write_text(prelude, prelude_header());
 
+  std::vector<std::string> compile = compiler_;
+  compile.insert(compile.end(), opt_flags_.begin(), opt_flags_.end());
+  compile.insert(compile.end(), kCommonFlags.begin(), kCommonFlags.end());
+  compile.insert(compile.end(), std::begin(kModuleDefines), std::end(kModuleDefines));
+  compile.insert(compile.end(), {"-I", work_dir.string(), "-I", rt_include_dir_.string(),
+                                 "-include", prelude.string()});
+  const std::vector<std::string> link_tail = {runtime_object.string(), "-o", out.string(), "-lm",
+                                              "-Wl,-z,defs"};
+
+  // One compiler per core on the parts of a large module (and the glue);
+  // a small one is compiled and linked by one process, which is quicker.
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::vector<std::string> parts = sources.module_c.size() >= split_bytes_
+                                             ? split_module_c(sources.module_c, cores + 1)
+                                             : std::vector<std::string>{};
+  if (parts.size() < 2) {
+    const fs::path source = work_dir / "m.c";
+    write_text(source, sources.module_c);
+    std::vector<std::string> argv = compile;
+    argv.insert(argv.end(), {"-shared", source.string(), glue.string()});
+    argv.insert(argv.end(), link_tail.begin(), link_tail.end());
+    run_step(argv, "the C compiler", label);
+    return;
+  }
+
+  std::vector<fs::path> units;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    units.push_back(work_dir / ("m" + std::to_string(i) + ".c"));
+    write_text(units.back(), parts[i]);
+  }
+  units.push_back(glue);
+  std::vector<fs::path> objects;
+  for (const fs::path& unit : units) objects.push_back(fs::path(unit).replace_extension(".o"));
+
+  // Workers take the largest units first, so the longest compile starts at once.
+  std::vector<std::size_t> order(units.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return fs::file_size(units[a]) > fs::file_size(units[b]);
+  });
+  std::mutex mutex;
+  std::size_t next = 0;
+  std::vector<std::optional<Fault>> failures(units.size());
+  Cancellation* const cancellation = current_cancellation();
+  const auto worker = [&] {
+    current_cancellation() = cancellation;
+    for (;;) {
+      std::size_t unit = 0;
+      {
+        std::lock_guard lock(mutex);
+        if (next == order.size()) return;
+        unit = order[next++];
+      }
+      std::vector<std::string> argv = compile;
+      argv.insert(argv.end(), {"-c", units[unit].string(), "-o", objects[unit].string()});
+      try {
+        run_step(argv, "the C compiler (" + units[unit].filename().string() + ")", label);
+      } catch (const Fault& fault) {
+        failures[unit] = fault;
+      }
+    }
+  };
+  std::vector<std::future<void>> workers;
+  for (std::size_t i = 0; i < std::min(cores, units.size()); ++i)
+    workers.push_back(std::async(std::launch::async, worker));
+  for (auto& w : workers) w.get();
+  for (const auto& failure : failures)
+    if (failure) throw *failure;
+
   std::vector<std::string> argv = compiler_;
-  argv.insert(argv.end(), opt_flags_.begin(), opt_flags_.end());
-  argv.insert(argv.end(), kCommonFlags.begin(), kCommonFlags.end());
-  argv.insert(argv.end(), std::begin(kModuleDefines), std::end(kModuleDefines));
-  argv.insert(argv.end(), {"-shared", "-I", work_dir.string(), "-I", rt_include_dir_.string(),
-                           "-include", prelude.string(), source.string(), glue.string(),
-                           runtime_object.string(), "-o", out.string(), "-lm", "-Wl,-z,defs"});
-  run_step(argv, "the C compiler", label);
+  argv.insert(argv.end(), {"-shared"});
+  for (const fs::path& object : objects) argv.push_back(object.string());
+  argv.insert(argv.end(), link_tail.begin(), link_tail.end());
+  run_step(argv, "the linker", label);
 }
 
 }  // namespace hdk_host::aot

@@ -3,7 +3,8 @@
 // Every engine must return the very same bytes; the demo fails if not.
 // Then it plays the forum example's two-agent scenario on interp, aot and
 // natively, showing who called what, what each call committed and what
-// validation said; every runtime must reach the same outcomes.
+// validation said; with fixed agent keys and clock, every runtime must make
+// the same bytes: results, chains and DHT.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -11,6 +12,8 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +24,8 @@
 #include "hdk_host/engine.hpp"
 #include "hdk_host/host.hpp"
 #include "hdk_host/scenario.hpp"
+#include "hdk_host/world.hpp"
+#include "hdk_host/world_inputs.hpp"
 
 namespace {
 
@@ -98,6 +103,7 @@ class ForumTrace {
                             const In& input) {
     const std::size_t before = scenario_.chain(who).size();
     hdk_host::CallResult result = scenario_.call(who, "forum", function, input);
+    results_.insert(results_.end(), result.raw().begin(), result.raw().end());
     const auto& chain = scenario_.chain(who);
     std::cout << "  " << who.name << std::string(7 - std::min<std::size_t>(who.name.size(), 6), ' ')
               << "forum::" << function << "(" << show(hdk::encode_to_vector(input)) << ")\n";
@@ -125,6 +131,7 @@ class ForumTrace {
   }
 
   const std::vector<std::string>& outcomes() const { return outcomes_; }
+  const std::vector<std::uint8_t>& results() const { return results_; }
 
  private:
   /// msgpack as JSON, hashes shortened and agents' keys shown by name.
@@ -155,12 +162,30 @@ class ForumTrace {
   hdk_host::Scenario& scenario_;
   std::map<std::array<std::uint8_t, hdk::AgentPubKey::kSize>, std::string> names_;
   std::vector<std::string> outcomes_;
+  std::vector<std::uint8_t> results_;
 };
 
-/// Plays the forum scenario on one runtime; answers the outcome of each call.
-std::vector<std::string> forum_scenario(const std::string& runtime, const hdk_host::DnaSpec& dna) {
+struct ScenarioRun {
+  std::vector<std::string> outcomes;
+  std::vector<std::uint8_t> results;  // every call's result bytes, in order
+  std::vector<std::uint8_t> state;    // Scenario::state_bytes at the end
+};
+
+std::string hex_prefix(std::span<const std::uint8_t> bytes, std::size_t n) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < n && i < bytes.size(); ++i) {
+    out.push_back(kHex[bytes[i] >> 4]);
+    out.push_back(kHex[bytes[i] & 15]);
+  }
+  return out;
+}
+
+/// Plays the forum scenario on one runtime, with fixed keys and clock.
+ScenarioRun forum_scenario(const std::string& runtime, const hdk_host::DnaSpec& dna) {
   std::cout << "\n== forum scenario on " << runtime << "\n";
-  hdk_host::Scenario scenario(runtime);
+  // Fixed agent keys and clock: every runtime must then make the same bytes.
+  hdk_host::Scenario scenario(runtime, {}, hdk_host::world::FixedInputs{});
   scenario.install(dna);
   const auto alice = scenario.add_agent("alice");
   const auto bob = scenario.add_agent("bob");
@@ -185,7 +210,11 @@ std::vector<std::string> forum_scenario(const std::string& runtime, const hdk_ho
                  forum::UpdatePostInput{post, forum::Post{"Hello, edited", "first post"}});
   if (edited.ok()) trace.call(bob, "get_post", edited.value<hdk::ActionHash>());
   std::cout << "  the DHT holds " << scenario.dht().size() << " records\n";
-  return trace.outcomes();
+  ScenarioRun run{trace.outcomes(), trace.results(), scenario.state_bytes()};
+  const auto digest = hdk_host::world::blake2b_256(run.state);
+  std::cout << "  chains and DHT: " << run.state.size() << " bytes, blake2b-256 "
+            << hex_prefix(digest, digest.size()) << "\n";
+  return run;
 }
 
 }  // namespace
@@ -244,9 +273,10 @@ int main(int argc, char** argv) {
             << (all_identical ? "every engine returned identical bytes" : "ENGINES DISAGREE")
             << "\n";
 
-  // Hashes differ between runs (timestamps, keys); the outcomes may not.
-  std::vector<std::string> reference;
+  // With fixed keys and clock, outcomes, results, chains and DHT are the same bytes.
+  std::optional<ScenarioRun> reference;
   bool same_outcomes = true;
+  bool same_bytes = true;
   std::vector<std::pair<std::string, hdk_host::DnaSpec>> runtimes;
   for (const auto& name : engines)
     if (name == "interp" || name == "aot")
@@ -255,18 +285,25 @@ int main(int argc, char** argv) {
                            "demo",
                            {"forum_integrity", zome_dir / "forum_integrity.wasm"},
                            {{"forum", zome_dir / "forum.wasm"}}}});
+  // The native libraries stand for the same wasm: the DNA hash is the wasm's.
   runtimes.push_back({"native",
                       {"forum",
                        "demo",
-                       {"forum_integrity", native_dir / "libforum_integrity.so"},
-                       {{"forum", native_dir / "libforum.so"}}}});
+                       {"forum_integrity", native_dir / "libforum_integrity.so",
+                        zome_dir / "forum_integrity.wasm"},
+                       {{"forum", native_dir / "libforum.so", zome_dir / "forum.wasm"}}}});
   for (const auto& [runtime, dna] : runtimes) {
-    const auto outcomes = forum_scenario(runtime, dna);
-    if (reference.empty()) reference = outcomes;
-    same_outcomes = same_outcomes && outcomes == reference;
+    ScenarioRun run = forum_scenario(runtime, dna);
+    if (!reference) reference = run;
+    same_outcomes = same_outcomes && run.outcomes == reference->outcomes;
+    same_bytes = same_bytes && run.results == reference->results && run.state == reference->state;
   }
   std::cout << "\n"
             << (same_outcomes ? "every runtime reached the same outcomes" : "RUNTIMES DISAGREE")
+            << "\n"
+            << (same_bytes ? "and made the same bytes: results, chains and DHT, hashes and "
+                             "signatures included"
+                           : "RUNTIMES MADE DIFFERENT BYTES")
             << "\n";
-  return all_identical && same_outcomes ? 0 : 1;
+  return all_identical && same_outcomes && same_bytes ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,18 +12,70 @@
 #include <nlohmann/json.hpp>
 
 #include "hdk_host/abi_rules.hpp"
+#include "hdk_host/float_use.hpp"
 #include "hdk_host/module_info.hpp"
 
 namespace {
 
 const char* kUsage =
-    "usage: hdk-check [--json] [--quiet] ZOME.wasm\n"
+    "usage: hdk-check [--json] [--quiet] [--determinism] ZOME.wasm\n"
     "       hdk-check --version\n"
     "  Lists imports and exports; exits 1 when the module would not load in a\n"
     "  conductor of the release hdk-cpp follows (imports other than its\n"
     "  env.__hc__* host functions, no memory or allocator exports, zome\n"
     "  functions not (i32, i32) -> i64, const functions\n"
-    "  __num_entry_types/__num_link_types not () -> i32).\n";
+    "  __num_entry_types/__num_link_types not () -> i32).\n"
+    "  --determinism also lists, per function, the float and SIMD instructions\n"
+    "  (whose NaN bits engines may choose), and warns when an integrity zome\n"
+    "  (one exporting validate, entry_defs or the entry/link type counts) has\n"
+    "  any that can make a NaN: validation must answer alike on every peer.\n";
+
+std::string join_ops(const std::map<std::string, std::size_t>& ops) {
+  std::string out;
+  for (const auto& [name, count] : ops)
+    out += (out.empty() ? "" : ", ") + name + (count > 1 ? " x" + std::to_string(count) : "");
+  return out;
+}
+
+nlohmann::json float_use_json(const hdk_host::FloatUseReport& use) {
+  nlohmann::json out;
+  out["integrity"] = use.integrity;
+  out["integrity_exports"] = use.integrity_exports;
+  out["functions"] = nlohmann::json::array();
+  for (const auto& f : use.functions)
+    out["functions"].push_back({{"name", f.name},
+                                {"index", f.index},
+                                {"float", f.float_ops},
+                                {"simd", f.simd_ops},
+                                {"may_make_nans", f.may_make_nans}});
+  out["warn"] = use.integrity && use.any_nan_makers();
+  return out;
+}
+
+/// The listing, then the warning for an integrity zome; nothing for integer-only code.
+void print_float_use(const std::string& path, const hdk_host::FloatUseReport& use, bool quiet) {
+  if (use.functions.empty()) return;
+  if (!quiet)
+    std::cout << "float and SIMD instructions by function (NaN bits are the engine's where marked "
+                 "*):\n";
+  for (const auto& f : use.functions) {
+    if (quiet) break;
+    std::cout << "  " << (f.may_make_nans ? "* " : "  ") << f.name << ": " << join_ops(f.float_ops);
+    if (!f.simd_ops.empty())
+      std::cout << (f.float_ops.empty() ? "" : "; ") << "SIMD " << join_ops(f.simd_ops);
+    std::cout << "\n";
+  }
+  if (!use.integrity || !use.any_nan_makers()) return;
+  std::size_t makers = 0;
+  for (const auto& f : use.functions) makers += f.may_make_nans ? 1 : 0;
+  std::string exports;
+  for (const auto& e : use.integrity_exports) exports += (exports.empty() ? "" : ", ") + e;
+  std::cout.flush();  // the listing before the warning, when both go to one pipe
+  std::cerr << "hdk-check: " << path << ": warning: an integrity zome (it exports " << exports
+            << ") with " << makers
+            << " function(s) whose float or SIMD results may be NaNs of engine-chosen bits; "
+               "validation must answer alike on every peer (docs/determinism.md)\n";
+}
 
 std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
   return kind == hdk_host::ExternKind::Func ? hdk_host::describe(type) : "";
@@ -33,6 +86,7 @@ std::string type_of(hdk_host::ExternKind kind, const hdk_host::FuncType& type) {
 int main(int argc, char** argv) {
   bool json = false;
   bool quiet = false;
+  bool determinism = false;
   std::string path;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -40,6 +94,8 @@ int main(int argc, char** argv) {
       json = true;
     } else if (arg == "--quiet") {
       quiet = true;
+    } else if (arg == "--determinism") {
+      determinism = true;
     } else if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       return 0;
@@ -73,6 +129,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   const hdk_host::AbiReport report = hdk_host::check_zome_abi(info.imports, info.exports);
+  hdk_host::FloatUseReport float_use;
+  if (determinism) {
+    try {
+      float_use = hdk_host::read_float_use(bytes, path);
+    } catch (const hdk_host::Fault& fault) {
+      std::cerr << "hdk-check: " << fault.what() << "\n";
+      return 1;
+    }
+  }
 
   if (json) {
     nlohmann::json out;
@@ -95,6 +160,7 @@ int main(int argc, char** argv) {
     out["const_functions"] = report.const_functions;
     out["unprovided_host_functions"] = report.unprovided_host_functions;
     out["errors"] = report.errors;
+    if (determinism) out["determinism"] = float_use_json(float_use);
     std::cout << out.dump(2) << "\n";
   } else if (!quiet || !report.ok()) {
     if (!quiet) {
@@ -124,5 +190,6 @@ int main(int argc, char** argv) {
       std::cout << "\n";
     }
   }
+  if (determinism && !json) print_float_use(path, float_use, quiet);
   return report.ok() ? 0 : 1;
 }

@@ -271,13 +271,36 @@ bool same_value(const T& a, const T& b) {
   }
 }
 
-/// Our bytes must be rmp-serde's; decoding them must succeed and re-encode to
-/// the same bytes; and where C++ can compare values, decoding must give the
-/// value back exactly when rmp-serde's does (it does not for Some(None)).
+/// Where the HDK writes other bytes than rmp-serde on purpose: it writes every
+/// NaN as the canonical quiet NaN (hdk/codec.hpp), rmp-serde writes its bits.
+/// Decoding still reads a NaN's bits exactly (same_value below checks them).
+const std::map<std::string, std::string>& canonicalised_nans() {
+  static const std::map<std::string, std::string> table = {
+      {"f32/nan_payload", "ca7fc00000"},          {"f32/neg_nan", "ca7fc00000"},
+      {"f32/signaling_nan", "ca7fc00000"},        {"f64/nan_payload", "cb7ff8000000000000"},
+      {"f64/neg_nan", "cb7ff8000000000000"},      {"f64/signaling_nan", "cb7ff8000000000000"},
+      {"decode/f32_signaling_nan", "ca7fc00000"},
+  };
+  return table;
+}
+
+/// The hex the HDK writes for vector `name` whose rmp-serde bytes are `hex`.
+std::string hdk_writes(const std::string& name, const std::string& hex) {
+  const auto found = canonicalised_nans().find(name);
+  if (found == canonicalised_nans().end()) return hex;
+  CHECK(found->second != hex);  // else the entry is stale
+  return found->second;
+}
+
+/// Our bytes must be rmp-serde's (but for canonical NaNs); decoding them must
+/// succeed and re-encode to the same bytes; and where C++ can compare values,
+/// decoding must give the value back exactly when rmp-serde's does (it does
+/// not for Some(None)).
 template <class T>
 void check_encode_vector(const EncodeVector& v, const T& value) {
   INFO("vector " << v.name);
-  CHECK(first_difference(to_hex(hdk::encode_to_vector(value)), v.hex) == "");
+  const std::string expected = hdk_writes(v.name, v.hex);
+  CHECK(first_difference(to_hex(hdk::encode_to_vector(value)), expected) == "");
 
   T decoded{};
   hdk::DecodeError err;
@@ -285,7 +308,7 @@ void check_encode_vector(const EncodeVector& v, const T& value) {
   INFO("decode error: " << err.message);
   CHECK(ok);
   if (!ok) return;
-  CHECK(first_difference(to_hex(hdk::encode_to_vector(decoded)), v.hex) == "");
+  CHECK(first_difference(to_hex(hdk::encode_to_vector(decoded)), expected) == "");
   if constexpr (std::equality_comparable<T>) CHECK(same_value(decoded, value) == v.roundtrip);
 }
 
@@ -688,7 +711,8 @@ TEST_CASE("rmp-serde vectors: integers take rmp's smallest form at every edge", 
   run_encode_vectors("int/");
 }
 
-TEST_CASE("rmp-serde vectors: floats keep their width and bits, NaNs included", "[codec]") {
+TEST_CASE("rmp-serde vectors: floats keep their width and bits, NaNs written canonical",
+          "[codec]") {
   run_encode_vectors("f32/");
   run_encode_vectors("f64/");
 }
@@ -732,7 +756,7 @@ TEST_CASE("rmp-serde vectors: our decoder accepts and refuses what rmp_serde::fr
     CHECK(ours.accepted == d.accepted);
     if (ours.accepted && d.accepted) {
       // The value read must be the one rmp-serde read.
-      CHECK(first_difference(to_hex(ours.reencoded), d.reencoded) == "");
+      CHECK(first_difference(to_hex(ours.reencoded), hdk_writes(d.name, d.reencoded)) == "");
     }
     if (!ours.accepted) CHECK_FALSE(ours.error.empty());
   }

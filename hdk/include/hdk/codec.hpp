@@ -1,7 +1,8 @@
 // msgpack in Holochain's rules (rmp-serde with struct maps, as
 // holochain_serialized_bytes encodes): structs as maps keyed by field name,
 // enums externally tagged by variant name, serde_bytes as bin, Option as nil,
-// integers in their smallest form, floats always at their own width.
+// integers in their smallest form, floats always at their own width (every
+// NaN as the canonical quiet NaN, so that bytes do not depend on the engine).
 //
 // Decoding never throws: msgpack-cxx's parser runs with a visitor that records
 // failures and refuses declared sizes the input cannot hold, then typed
@@ -561,11 +562,22 @@ bool decode_integer(const msgpack::object& o, Int& out, DecodeError& err) {
   return mismatch(o, "integer", err);
 }
 
+/// The one NaN of each width the HDK writes (quiet, positive, no payload).
+inline constexpr std::uint64_t kCanonicalNan64 = 0x7ff8000000000000u;
+inline constexpr std::uint32_t kCanonicalNan32 = 0x7fc00000u;
+
 /// Writes a float at its own width. msgpack-cxx's pack_double writes a double
 /// that holds an integer as an integer; rmp-serde never does.
+///
+/// A NaN is written as the canonical quiet NaN, whatever its sign and payload:
+/// wasm lets arithmetic make a NaN of any bits, engines and CPUs differ, and
+/// serialized bytes are hashed and signed (docs/determinism.md). rmp-serde
+/// writes NaN bits as they are; decoding here keeps them as they are.
 inline void pack_f64(Packer& p, double d) {
   std::uint64_t bits;
   std::memcpy(&bits, &d, sizeof bits);
+  if ((bits & 0x7ff0000000000000u) == 0x7ff0000000000000u && (bits & 0x000fffffffffffffu) != 0)
+    bits = kCanonicalNan64;
   char buf[9];
   buf[0] = static_cast<char>(0xcb);
   for (int i = 0; i < 8; ++i) buf[1 + i] = static_cast<char>(bits >> (56 - 8 * i));
@@ -575,35 +587,59 @@ inline void pack_f64(Packer& p, double d) {
 inline void pack_f32(Packer& p, float f) {
   std::uint32_t bits;
   std::memcpy(&bits, &f, sizeof bits);
+  if ((bits & 0x7f800000u) == 0x7f800000u && (bits & 0x007fffffu) != 0) bits = kCanonicalNan32;
   char buf[5];
   buf[0] = static_cast<char>(0xca);
   for (int i = 0; i < 4; ++i) buf[1 + i] = static_cast<char>(bits >> (24 - 8 * i));
   p.buffer().write(buf, 5);
 }
 
-// msgpack-cxx keeps an f32 in a double. The FPU's float<->double conversion
-// quiets a signalling NaN, while rmp-serde hands an f32 to an f32 bit for
-// bit; so a NaN is moved between the widths by hand, payload untouched.
+// msgpack-cxx keeps an f32 in a double. The two conversions are done on the
+// bits, not by the FPU: the FPU's conversion quiets a signalling NaN, while
+// rmp-serde hands an f32 to an f32 bit for bit; and a zome that never does
+// float arithmetic then has no float instructions at all (the promote and
+// demote instructions are ones whose NaNs wasm leaves to the engine, and
+// hdk-check --determinism lists them).
 inline double widen_f32(float f) {
   std::uint32_t bits;
   std::memcpy(&bits, &f, sizeof bits);
-  if ((bits & 0x7f800000u) != 0x7f800000u || (bits & 0x007fffffu) == 0)
-    return static_cast<double>(f);  // exact for every non-NaN
-  const std::uint64_t wide = (std::uint64_t{bits >> 31} << 63) | (std::uint64_t{0x7ff} << 52) |
-                             (std::uint64_t{bits & 0x007fffffu} << 29);
+  const std::uint64_t sign = std::uint64_t{bits >> 31} << 63;
+  std::uint32_t exponent = (bits >> 23) & 0xffu;
+  std::uint64_t mantissa = bits & 0x007fffffu;
+  std::uint64_t wide = sign;
+  if (exponent == 0xffu) {  // infinity or NaN, payload untouched
+    wide |= (std::uint64_t{0x7ff} << 52) | (mantissa << 29);
+  } else if (exponent != 0) {  // normal: rebias 127 -> 1023
+    wide |= (std::uint64_t{exponent + 896u} << 52) | (mantissa << 29);
+  } else if (mantissa != 0) {  // subnormal: normal as an f64
+    std::uint32_t e = 897;     // 2^-126's biased f64 exponent, less one per shift
+    while ((mantissa & 0x00800000u) == 0) {
+      mantissa <<= 1;
+      --e;
+    }
+    wide |= (std::uint64_t{e} << 52) | ((mantissa & 0x007fffffu) << 29);
+  }  // else +-0: the sign alone
   double d;
   std::memcpy(&d, &wide, sizeof d);
   return d;
 }
 
-/// The f32 a FLOAT32 object holds (the inverse of widen_f32).
+/// The f32 a FLOAT32 object holds (the inverse of widen_f32: the double is
+/// an f32's exact widening, so nothing needs rounding).
 inline float narrow_f32(const msgpack::object& o) {
   std::uint64_t wide;
   std::memcpy(&wide, &o.via.f64, sizeof wide);
-  if ((wide & 0x7ff0000000000000u) != 0x7ff0000000000000u || (wide & 0x000fffffffffffffu) == 0)
-    return static_cast<float>(o.via.f64);
-  const std::uint32_t bits = static_cast<std::uint32_t>((wide >> 63) << 31) | 0x7f800000u |
-                             static_cast<std::uint32_t>((wide >> 29) & 0x007fffffu);
+  const std::uint32_t sign = static_cast<std::uint32_t>(wide >> 63) << 31;
+  const std::uint32_t exponent = static_cast<std::uint32_t>(wide >> 52) & 0x7ffu;
+  const std::uint32_t mantissa = static_cast<std::uint32_t>((wide >> 29) & 0x007fffffu);
+  std::uint32_t bits = sign;
+  if (exponent == 0x7ffu) {
+    bits |= 0x7f800000u | mantissa;
+  } else if (exponent >= 897) {  // an f32 normal
+    bits |= ((exponent - 896u) << 23) | mantissa;
+  } else if (exponent >= 874) {  // an f32 subnormal
+    bits |= (0x00800000u | mantissa) >> (897u - exponent);
+  }  // else zero
   float f;
   std::memcpy(&f, &bits, sizeof f);
   return f;
@@ -647,7 +683,7 @@ struct Codec<double> {
       return true;
     }
     if (o.type == msgpack::type::FLOAT32) {
-      out = static_cast<double>(codec_detail::narrow_f32(o));  // Rust's `as f64`
+      out = o.via.f64;  // the f32 widened exactly (Rust's `as f64`, NaN bits kept)
       return true;
     }
     if (o.type == msgpack::type::POSITIVE_INTEGER) {
@@ -1169,8 +1205,10 @@ class CheckedObjectVisitor : public msgpack::v2::detail::create_object_visitor {
     return create_object_visitor::end_map();
   }
   bool visit_float32(float f) {
-    create_object_visitor::visit_float32(f);
-    m_stack.back()->via.f64 = widen_f32(f);  // keeps a NaN's bits; see widen_f32
+    // The base class would widen with the FPU; see widen_f32.
+    msgpack::object* obj = m_stack.back();
+    obj->type = msgpack::type::FLOAT32;
+    obj->via.f64 = widen_f32(f);
     return true;
   }
   void parse_error(std::size_t, std::size_t) { fail("invalid msgpack"); }

@@ -28,6 +28,7 @@
 #include "hdk_host/call_context.hpp"
 #include "hdk_host/host.hpp"
 #include "hdk_host/world.hpp"
+#include "hdk_host/world_inputs.hpp"
 
 namespace hdk_host {
 
@@ -35,6 +36,10 @@ namespace hdk_host {
 struct ZomeSource {
   std::string name;
   std::filesystem::path path;
+  /// For a native zome: the .wasm it is built from. The DNA hash takes the
+  /// integrity zome's wasm hash; given this, a native scenario has the DNA
+  /// hash (and so the chains) of the wasm one, else it hashes the library.
+  std::filesystem::path wasm{};
 };
 
 struct DnaSpec {
@@ -59,7 +64,11 @@ struct Agent {
 class Scenario {
  public:
   /// `runtime` is "native" or an engine name (hdk_host::available_engines()).
-  explicit Scenario(std::string runtime, HostOptions options = {});
+  /// With `fixed`, agents' keys, the clock and random_bytes come from it, so
+  /// the same calls give the same bytes on every run and runtime
+  /// (hdk_host/world_inputs.hpp); without, they are fresh each run.
+  explicit Scenario(std::string runtime, HostOptions options = {},
+                    std::optional<world::FixedInputs> fixed = std::nullopt);
   ~Scenario();
   Scenario(const Scenario&) = delete;
   Scenario& operator=(const Scenario&) = delete;
@@ -101,8 +110,9 @@ class Scenario {
   /// What the last call (and its callbacks) traced.
   const std::vector<TraceLine>& last_trace() const { return last_trace_; }
   const world::Dht& dht() const { return dht_; }
-  /// Every agent's committed chain and signals, then every DHT record in
-  /// arrival order, as msgpack: equal bytes mean equal committed state.
+  /// Everything the scenario holds, as msgpack: the DNA hash, each agent's
+  /// key, chain and signals, and the DHT's records in arrival order. Two
+  /// scenarios given the same FixedInputs and calls answer the same bytes.
   std::vector<std::uint8_t> state_bytes() const;
   /// Loads a zome's code with the scenario's host, without installing it:
   /// throws the Fault a bad module gets (InvalidModule, MissingExport, ...).
@@ -134,6 +144,7 @@ class Scenario {
   world::Dht dht_;
   std::vector<std::unique_ptr<world::Cell>> cells_;
   std::vector<TraceLine> last_trace_;
+  world::Inputs inputs_;
 };
 
 }  // namespace hdk_host

@@ -51,6 +51,8 @@ struct Keypair {
   std::array<std::uint8_t, 64> secret{};
 };
 Keypair generate_keypair();
+/// The key pair Ed25519 makes from a 32-byte seed (the same seed, the same keys).
+Keypair keypair_from_seed(std::span<const std::uint8_t, 32> seed);
 hdk::Signature sign(const Keypair& keys, std::span<const std::uint8_t> data);
 bool verify(const hdk::AgentPubKey& key, const hdk::Signature& signature,
             std::span<const std::uint8_t> data);
@@ -80,6 +82,8 @@ class Dht {
 };
 
 // ---- cells ----
+
+class Inputs;  // hdk_host/world_inputs.hpp
 
 struct Cell {
   std::string name;  // "alice", for messages
@@ -129,12 +133,19 @@ hdk::WasmHash wasm_hash(std::span<const std::uint8_t> code);
 /// only through the scenario's commit.
 class CallEnv {
  public:
-  CallEnv(Cell& cell, const Dht& dht, const DnaShape& dna, std::uint8_t zome_index)
-      : cell_(cell), dht_(dht), dna_(dna), zome_index_(zome_index), start_head_(head_info()) {}
+  CallEnv(Cell& cell, const Dht& dht, const DnaShape& dna, Inputs& inputs, std::uint8_t zome_index)
+      : cell_(cell),
+        dht_(dht),
+        dna_(dna),
+        inputs_(inputs),
+        zome_index_(zome_index),
+        start_head_(head_info()) {}
 
   Cell& cell() { return cell_; }
   const Dht& dht() const { return dht_; }
   const DnaShape& dna() const { return dna_; }
+  /// Where the call's time and randomness come from.
+  Inputs& inputs() { return inputs_; }
   std::uint8_t zome_index() const { return zome_index_; }
   const hdk::ChainTop& start_head() const { return start_head_; }
 
@@ -157,7 +168,8 @@ class CallEnv {
   std::vector<const hdk::Record*> chain_view() const;
   hdk::ChainTop head_info() const;
 
-  hdk::Timestamp next_timestamp() const;
+  /// The next action's time: the clock's, and never before the head's.
+  hdk::Timestamp next_timestamp();
   /// The zome whose code is running (a `call` switches it for the callee).
   void set_zome_index(std::uint8_t index) { zome_index_ = index; }
 
@@ -192,6 +204,7 @@ class CallEnv {
   Cell& cell_;
   const Dht& dht_;
   const DnaShape& dna_;
+  Inputs& inputs_;
   std::uint8_t zome_index_;
   std::vector<hdk::Record> pending_;
   hdk::ChainTop start_head_;

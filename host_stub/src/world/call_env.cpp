@@ -1,9 +1,9 @@
 // One zome call's workspace: new records stack up on top of the agent's
 // committed chain and are seen by the call's own reads.
 #include <algorithm>
-#include <chrono>
 
 #include "hdk_host/world.hpp"
+#include "hdk_host/world_inputs.hpp"
 
 namespace hdk_host::world {
 
@@ -12,10 +12,8 @@ const hdk::Record* CallEnv::head() const {
   return cell_.chain.empty() ? nullptr : &cell_.chain.back();
 }
 
-hdk::Timestamp CallEnv::next_timestamp() const {
-  const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+hdk::Timestamp CallEnv::next_timestamp() {
+  const std::int64_t now = inputs_.now().micros;
   // Holochain refuses an action older than its predecessor; the clock may not
   // have moved between two commits of one call, so each action takes at least prev + 1.
   const hdk::Record* h = head();

@@ -111,6 +111,15 @@ Keypair generate_keypair() {
   return keys;
 }
 
+Keypair keypair_from_seed(std::span<const std::uint8_t, 32> seed) {
+  ensure_sodium();
+  Keypair keys;
+  std::array<std::uint8_t, crypto_sign_PUBLICKEYBYTES> pub{};
+  crypto_sign_seed_keypair(pub.data(), keys.secret.data(), seed.data());
+  keys.agent = make_hash<hdk::HashType::Agent>(hdk::hash_prefix::kAgent, pub);
+  return keys;
+}
+
 hdk::Signature sign(const Keypair& keys, std::span<const std::uint8_t> data) {
   ensure_sodium();
   hdk::Signature signature;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <tuple>
 
 #include "hdk_host/engine.hpp"
 #include "hdk_host/fault.hpp"
@@ -42,7 +43,9 @@ std::vector<std::uint8_t> read_file(const std::filesystem::path& path) {
 
 }  // namespace
 
-Scenario::Scenario(std::string runtime, HostOptions options) : runtime_(std::move(runtime)) {
+Scenario::Scenario(std::string runtime, HostOptions options,
+                   std::optional<world::FixedInputs> fixed)
+    : runtime_(std::move(runtime)), inputs_(fixed ? world::Inputs(*fixed) : world::Inputs()) {
   if (runtime_ != "native")
     host_ = std::make_shared<Host>(make_engine(runtime_), std::move(options));
 }
@@ -52,21 +55,6 @@ Scenario::~Scenario() = default;
 std::shared_ptr<Zome> Scenario::load(const ZomeSource& source) {
   if (!host_) return Host::load_native(source.path, source.name);
   return host_->load_wasm_file(source.path, source.name);
-}
-
-std::vector<std::uint8_t> Scenario::state_bytes() const {
-  std::vector<hdk::Record> dht_records;
-  for (const hdk::Record* record : dht_.records_in_arrival_order()) dht_records.push_back(*record);
-  std::vector<std::vector<hdk::Record>> chains;
-  std::vector<std::vector<std::vector<std::uint8_t>>> signals;
-  for (const auto& cell : cells_) {
-    chains.push_back(cell->chain);
-    signals.push_back(cell->signals);
-  }
-  std::vector<std::uint8_t> out = hdk::encode_to_vector(chains);
-  for (const auto& part : {hdk::encode_to_vector(signals), hdk::encode_to_vector(dht_records)})
-    out.insert(out.end(), part.begin(), part.end());
-  return out;
 }
 
 std::size_t Scenario::zome_index(std::string_view name) const {
@@ -88,7 +76,8 @@ void Scenario::install(const DnaSpec& spec) {
   for (const auto& z : zomes_) dna_.zome_names.push_back(z->name());
   // Holochain's DNA hash: the seed, the properties and the integrity zome's
   // code, nothing of the coordinators. A native zome's code is its library.
-  const std::vector<std::uint8_t> integrity_code = read_file(spec.integrity.path);
+  const std::vector<std::uint8_t> integrity_code =
+      read_file(spec.integrity.wasm.empty() ? spec.integrity.path : spec.integrity.wasm);
   dna_.hash = world::dna_hash(dna_.network_seed, dna_.properties,
                               {{zomes_.front()->name(), world::wasm_hash(integrity_code), {}}});
 
@@ -129,9 +118,9 @@ Agent Scenario::add_agent(std::string name) {
   if (zomes_.empty()) throw Fault(FaultKind::HostError, "add_agent: install a DNA first");
   auto cell = std::make_unique<world::Cell>();
   cell->name = name;
-  cell->keys = world::generate_keypair();
+  cell->keys = inputs_.agent_keys(cells_.size());
   // Genesis: Dna, AgentValidationPkg, then the agent's key as an entry.
-  world::CallEnv env(*cell, dht_, dna_, 0);
+  world::CallEnv env(*cell, dht_, dna_, inputs_, 0);
   env.append(hdk::action::Dna{dna_.hash}, std::nullopt);
   env.append(hdk::action::AgentValidationPkg{std::nullopt}, std::nullopt);
   env.append(
@@ -158,7 +147,7 @@ CallResult Scenario::run(world::CallEnv& env, std::size_t zome, std::string_view
 
 std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
   if (cell.initialized) return std::nullopt;
-  world::CallEnv env(cell, dht_, dna_, 0);
+  world::CallEnv env(cell, dht_, dna_, inputs_, 0);
   env.role = world::CallEnv::Role::Init;
   for (std::size_t z = 1; z < zomes_.size(); ++z) {
     if (!exports(*zomes_[z], "init")) continue;
@@ -187,7 +176,7 @@ std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
 std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
   if (!exports(*zomes_.front(), "validate")) return std::nullopt;
   // validate sees the workspace but may not write.
-  world::CallEnv view(env.cell(), dht_, dna_, 0);
+  world::CallEnv view(env.cell(), dht_, dna_, inputs_, 0);
   view.pending() = env.pending();
   view.read_only = true;
   view.role = world::CallEnv::Role::Validate;
@@ -234,7 +223,7 @@ CallResult Scenario::call_cell(world::Cell& cell, std::string_view zome, std::st
   const std::size_t index = zome_index(zome);
   if (auto failed = ensure_initialized(cell)) return std::move(*failed);
 
-  world::CallEnv env(cell, dht_, dna_, static_cast<std::uint8_t>(index));
+  world::CallEnv env(cell, dht_, dna_, inputs_, static_cast<std::uint8_t>(index));
   if (provenance) env.provenance = *provenance;
   env.call_zome = [this, &env](std::string_view callee, std::string_view fn,
                                std::span<const std::uint8_t> input) {
@@ -279,6 +268,20 @@ const std::vector<hdk::Record>& Scenario::chain(const Agent& agent) const {
 
 const std::vector<std::vector<std::uint8_t>>& Scenario::signals(const Agent& agent) const {
   return cells_.at(agent.index)->signals;
+}
+
+}  // namespace hdk_host
+
+namespace hdk_host {
+
+std::vector<std::uint8_t> Scenario::state_bytes() const {
+  using AgentState = std::tuple<hdk::AgentPubKey, std::vector<hdk::Record>,
+                                std::vector<std::vector<std::uint8_t>>>;
+  std::vector<AgentState> agents;
+  for (const auto& cell : cells_) agents.emplace_back(cell->keys.agent, cell->chain, cell->signals);
+  std::vector<hdk::Record> dht;
+  for (const hdk::Record* record : dht_.records_in_arrival_order()) dht.push_back(*record);
+  return hdk::encode_to_vector(std::make_tuple(dna_.hash, agents, dht));
 }
 
 }  // namespace hdk_host

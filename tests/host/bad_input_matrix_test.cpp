@@ -67,6 +67,8 @@ TEST_CASE("bad input matrix: typed faults, and the world stays as it was", "[mat
       {"a mistyped zome function", hdk_test::module_path("bad_export"), FaultKind::BadSignature},
       {"an unknown host function", hdk_test::module_path("unknown_host_fn"),
        FaultKind::UnknownImport},
+      {"a mistyped host function import", hdk_test::module_path("import_wrong_type"),
+       FaultKind::BadSignature},
   };
   const std::vector<CallCase> call_cases = {
       {"unreachable", "bad", "unreachable", nil, FaultKind::Trap},

@@ -30,30 +30,34 @@ AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
       std::string why = "imports " + full + " (" + std::string(to_string(imp.kind)) +
                         "): a Holochain conductor provides only env.__hc__* host functions";
       if (imp.module.rfind("wasi", 0) == 0) why += " (WASI is not available to zomes)";
-      report.errors.push_back(why);
+      report.errors.push_back({FaultKind::UnknownImport, why});
       continue;
     }
     if (imp.kind != ExternKind::Func) {
-      report.errors.push_back("imports " + full + " as a " + std::string(to_string(imp.kind)) +
-                              "; host functions are functions");
+      report.errors.push_back({FaultKind::UnknownImport, "imports " + full + " as a " +
+                                                             std::string(to_string(imp.kind)) +
+                                                             "; host functions are functions"});
       continue;
     }
     const std::optional<HostFnId> id = find_host_fn(imp.name);
     if (!id) {
       // A conductor fails to instantiate a module importing what it does not link.
       if (const AbsentHostFnInfo* absent = find_absent_host_fn(imp.name)) {
-        report.errors.push_back("imports " + full + ", which " + hdk::release::kName +
-                                " does not provide (" + std::string(absent->why) + ")");
+        report.errors.push_back(
+            {FaultKind::UnknownImport, "imports " + full + ", which " + hdk::release::kName +
+                                           " does not provide (" + std::string(absent->why) + ")"});
       } else {
-        report.errors.push_back("imports " + full + ", which is not a " + hdk::release::kName +
-                                " host function");
+        report.errors.push_back(
+            {FaultKind::UnknownImport,
+             "imports " + full + ", which is not a " + hdk::release::kName + " host function"});
       }
       continue;
     }
     if (!stub_implements(*id)) report.unprovided_host_functions.push_back(imp.name);
     if (!(imp.type == kZomeFunction)) {
-      report.errors.push_back("imports " + full + " as " + describe(imp.type) +
-                              "; host functions are (i32, i32) -> i64");
+      report.errors.push_back(
+          {FaultKind::BadSignature, "imports " + full + " as " + describe(imp.type) +
+                                        "; host functions are (i32, i32) -> i64"});
     }
   }
 
@@ -69,35 +73,42 @@ AbiReport check_zome_abi(const std::vector<ImportDesc>& imports,
     if (exp.name == "__hc__allocate_1") {
       has_allocate = true;
       if (!(exp.type == kAllocate))
-        report.errors.push_back("exports __hc__allocate_1 as " + describe(exp.type) +
-                                "; it must be (i32) -> i32");
+        report.errors.push_back(
+            {FaultKind::BadSignature,
+             "exports __hc__allocate_1 as " + describe(exp.type) + "; it must be (i32) -> i32"});
       continue;
     }
     if (exp.name == "__hc__deallocate_1") {
       has_deallocate = true;
       if (!(exp.type == kDeallocate))
-        report.errors.push_back("exports __hc__deallocate_1 as " + describe(exp.type) +
-                                "; it must be (i32, i32) -> ()");
+        report.errors.push_back({FaultKind::BadSignature, "exports __hc__deallocate_1 as " +
+                                                              describe(exp.type) +
+                                                              "; it must be (i32, i32) -> ()"});
       continue;
     }
     if (is_const_function(exp.name)) {
       if (exp.type == kConstFunction)
         report.const_functions.push_back(exp.name);
       else
-        report.errors.push_back("exports " + exp.name + " as " + describe(exp.type) +
-                                "; Holochain reads it as a () -> i32 const function");
+        report.errors.push_back(
+            {FaultKind::BadSignature, "exports " + exp.name + " as " + describe(exp.type) +
+                                          "; Holochain reads it as a () -> i32 const function"});
       continue;
     }
     if (!(exp.type == kZomeFunction)) {
-      report.errors.push_back("exports function " + exp.name + " as " + describe(exp.type) +
-                              "; zome functions are (i32, i32) -> i64");
+      report.errors.push_back(
+          {FaultKind::BadSignature, "exports function " + exp.name + " as " + describe(exp.type) +
+                                        "; zome functions are (i32, i32) -> i64"});
       continue;
     }
     report.zome_functions.push_back(exp.name);
   }
-  if (!has_memory) report.errors.push_back("does not export its memory as `memory`");
-  if (!has_allocate) report.errors.push_back("does not export __hc__allocate_1");
-  if (!has_deallocate) report.errors.push_back("does not export __hc__deallocate_1");
+  if (!has_memory)
+    report.errors.push_back({FaultKind::MissingExport, "does not export its memory as `memory`"});
+  if (!has_allocate)
+    report.errors.push_back({FaultKind::MissingExport, "does not export __hc__allocate_1"});
+  if (!has_deallocate)
+    report.errors.push_back({FaultKind::MissingExport, "does not export __hc__deallocate_1"});
   return report;
 }
 

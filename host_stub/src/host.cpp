@@ -64,11 +64,8 @@ std::shared_ptr<Zome> Host::load_wasm(std::span<const std::uint8_t> wasm, std::s
     const ModuleInfo info = read_module_info(wasm, name);
     AbiReport report = check_zome_abi(info.imports, info.exports);
     if (!report.ok()) {
-      FaultKind kind = FaultKind::BadSignature;
-      const std::string& first = report.errors.front();
-      if (first.rfind("imports", 0) == 0) kind = FaultKind::UnknownImport;
-      if (first.rfind("does not export", 0) == 0) kind = FaultKind::MissingExport;
-      throw Fault(kind, "zome `" + name + "` " + first);
+      const AbiError& first = report.errors.front();
+      throw Fault(first.kind, "zome `" + name + "` " + first.text);
     }
     return ModuleCache::Entry{engine_->compile(wasm, name), std::move(report.zome_functions)};
   };

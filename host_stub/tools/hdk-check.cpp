@@ -159,7 +159,9 @@ int main(int argc, char** argv) {
     out["zome_functions"] = report.zome_functions;
     out["const_functions"] = report.const_functions;
     out["unprovided_host_functions"] = report.unprovided_host_functions;
-    out["errors"] = report.errors;
+    out["errors"] = nlohmann::json::array();
+    for (const auto& error : report.errors)
+      out["errors"].push_back({{"kind", hdk_host::to_string(error.kind)}, {"text", error.text}});
     if (determinism) out["determinism"] = float_use_json(float_use);
     std::cout << out.dump(2) << "\n";
   } else if (!quiet || !report.ok()) {
@@ -175,7 +177,8 @@ int main(int argc, char** argv) {
                   << type_of(exp.kind, exp.type) << "\n";
     }
     for (const auto& error : report.errors)
-      std::cerr << "hdk-check: " << path << ": " << error << "\n";
+      std::cerr << "hdk-check: " << path << ": " << error.text << " ["
+                << hdk_host::to_string(error.kind) << "]\n";
     if (!quiet && report.ok()) {
       if (!report.unprovided_host_functions.empty()) {
         std::cout << "note: a " << hdk::release::kName

@@ -20,12 +20,18 @@ using hdk_test::fault_of;
 
 TEST_CASE("runaway guests stop soon after a 2 s deadline", "[engine][runaway]") {
   HDK_FOR_EACH_ENGINE();
+  const auto module = compile_module(*engine, "faults");
   if (engine_name == "wasm-c-api") {
-    // The standard C API cannot stop a running call (docs/engines.md): a runaway hangs it.
-    SUCCEED("wasm-c-api enforces no deadline");
+    // The standard C API cannot stop a running call (docs/engines.md), so a
+    // deadline is refused rather than left unkept.
+    Limits limits;
+    limits.deadline = std::chrono::seconds(2);
+    const auto refused = fault_of([&] { module->instantiate({}, limits); });
+    REQUIRE(refused);
+    CHECK(refused->kind() == FaultKind::EngineUnavailable);
+    CHECK_THAT(refused->what(), Contains("allow_uninterruptible"));
     return;
   }
-  const auto module = compile_module(*engine, "faults");
   // spin: `loop (br 0)`; churn: a loop whose body is ~200 instructions; recurse: no base case.
   const std::string name = GENERATE("spin", "churn", "recurse");
   CAPTURE(name);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <hdk/types/call.hpp>
 
 #include "engine/engine_test_support.hpp"
 #include "world_support.hpp"
@@ -67,6 +68,8 @@ TEST_CASE("bad input matrix: typed faults, and the world stays as it was", "[mat
       {"a mistyped zome function", hdk_test::module_path("bad_export"), FaultKind::BadSignature},
       {"an unknown host function", hdk_test::module_path("unknown_host_fn"),
        FaultKind::UnknownImport},
+      {"a mistyped host function import", hdk_test::module_path("import_wrong_type"),
+       FaultKind::BadSignature},
   };
   const std::vector<CallCase> call_cases = {
       {"unreachable", "bad", "unreachable", nil, FaultKind::Trap},
@@ -97,7 +100,8 @@ TEST_CASE("bad input matrix: typed faults, and the world stays as it was", "[mat
                         {{"posts", zomes / "posts.wasm"},
                          {"bad", hdk_test::module_path("bad_zome")},
                          {"liar", hdk_test::module_path("lying_allocator")},
-                         {"reuser", hdk_test::module_path("reused_allocator")}}});
+                         {"reuser", hdk_test::module_path("reused_allocator")},
+                         {"forwarder", hdk_test::module_path("forwarder")}}});
       const auto alice = scenario.add_agent("alice");
       const auto bob = scenario.add_agent("bob");
       const auto hash = world_test::ok_value<hdk::ActionHash>(
@@ -148,6 +152,63 @@ TEST_CASE("bad input matrix: typed faults, and the world stays as it was", "[mat
         INFO(r.describe());
         REQUIRE(r.wasm_error());
         still_serving();
+      }
+      // Nested and re-entrant calls: forwarder.forward hands its argument, a
+      // Vec<Call>, to the `call` host function. The host guarantees what
+      // Holochain's `call` does: a failed local callee (trap, deadline, ...)
+      // fails the caller's `call` with Err(Host) naming the callee and its
+      // fault, which forward returns; nothing of either call is committed.
+      // (A successful `call` answers Ok(Vec<ZomeCallResponse>), not an
+      // ExternIO, so forward is only for callees that fail.)
+      const auto local_call = [](std::string zome, std::string fn,
+                                 std::vector<std::uint8_t> payload) {
+        hdk::Call call;
+        call.zome_name = std::move(zome);
+        call.fn_name = std::move(fn);
+        call.payload = hdk::ExternIO{hdk::Bytes(std::move(payload))};
+        return std::vector<hdk::Call>{call};
+      };
+      const auto nested_fails = [&](const std::vector<hdk::Call>& calls,
+                                    const std::vector<std::string>& named) {
+        const auto start = std::chrono::steady_clock::now();
+        const auto r = scenario.call(alice, "forwarder", "forward", calls);
+        INFO(r.describe());
+        REQUIRE(r.wasm_error());
+        CHECK(r.wasm_error()->kind() == "Host");
+        for (const auto& part : named) CHECK_THAT(r.describe(), Catch::Contains(part));
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        CHECK(scenario.state_bytes() == before);
+        still_serving();
+      };
+      {
+        INFO("a nested call into a zome that traps");
+        nested_fails(local_call("bad", "unreachable", nil), {"call bad.unreachable", "trapped"});
+      }
+      {
+        // The caller's deadline runs on while the callee loops, so either the
+        // callee's deadline surfaces as the caller's Err(Host), or the caller
+        // passes its own first: a typed fault, not a hang, either way.
+        INFO("a nested call into a zome that loops");
+        const auto start = std::chrono::steady_clock::now();
+        const auto r = scenario.call(alice, "forwarder", "forward", local_call("bad", "spin", nil));
+        INFO(r.describe());
+        REQUIRE_FALSE(r.ok());
+        if (r.fault()) {
+          CHECK(r.fault()->kind() == FaultKind::DeadlineExceeded);
+        } else {
+          REQUIRE(r.wasm_error());
+          CHECK(r.wasm_error()->kind() == "Host");
+          CHECK_THAT(r.describe(), Catch::Contains("call bad.spin"));
+        }
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        CHECK(scenario.state_bytes() == before);
+        still_serving();
+      }
+      {
+        INFO("a re-entrant call: the callee calls back into the caller's zome, which traps");
+        nested_fails(local_call("forwarder", "forward",
+                                hdk::encode_to_vector(local_call("bad", "unreachable", nil))),
+                     {"call forwarder.forward", "call bad.unreachable"});
       }
       {
         // The host cannot tell: the guest reads what the second answer left there, and

@@ -117,7 +117,7 @@ TEST_CASE("hello: the built zomes pass the conductor's ABI rules with no stray i
         const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
         const auto info = hdk_host::read_module_info(bytes, name);
         const auto report = hdk_host::check_zome_abi(info.imports, info.exports);
-        for (const auto& e : report.errors) FAIL_CHECK(e);
+        for (const auto& e : report.errors) FAIL_CHECK(e.text);
         for (const auto& imp : info.imports) {
           CHECK(imp.module == "env");
           CHECK(imp.name.rfind("__hc__", 0) == 0);

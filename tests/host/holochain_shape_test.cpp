@@ -142,11 +142,13 @@ TEST_CASE("holochain shape: the ABI rules know Holochain 0.7.0's host functions"
                                 {"env", "__hc__version_1", ExternKind::Func, host_fn}},
                                exports);
   REQUIRE(report.errors.size() == 2);
-  CHECK_THAT(report.errors[0], Catch::Contains("__hc__teleport_1") &&
-                                   Catch::Contains("not a Holochain 0.7.0 host function"));
-  CHECK_THAT(report.errors[1],
+  CHECK_THAT(report.errors[0].text, Catch::Contains("__hc__teleport_1") &&
+                                        Catch::Contains("not a Holochain 0.7.0 host function"));
+  CHECK_THAT(report.errors[1].text,
              Catch::Contains("__hc__version_1") &&
                  Catch::Contains("Holochain 0.7.0 does not provide (removed in 0.6)"));
+  CHECK(report.errors[0].kind == hdk_host::FaultKind::UnknownImport);
+  CHECK(report.errors[1].kind == hdk_host::FaultKind::UnknownImport);
   CHECK(report.unprovided_host_functions == std::vector<std::string>{"__hc__close_chain_1"});
   CHECK(report.const_functions == std::vector<std::string>{"__num_link_types"});
   CHECK(report.zome_functions.empty());

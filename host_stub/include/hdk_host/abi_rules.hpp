@@ -6,12 +6,19 @@
 #include <vector>
 
 #include "hdk_host/engine.hpp"
+#include "hdk_host/fault.hpp"
 
 namespace hdk_host {
 
+/// One reason a conductor would refuse the module, with the Fault kind the
+/// host raises for it (so callers need not guess the kind from the wording).
+struct AbiError {
+  FaultKind kind;
+  std::string text;
+};
+
 struct AbiReport {
-  /// Each a one-line reason a conductor would refuse the module.
-  std::vector<std::string> errors;
+  std::vector<AbiError> errors;
   /// The zome functions: exports of type (i32, i32) -> i64 other than the ABI's own.
   std::vector<std::string> zome_functions;
   /// Imported host functions the host stub links but answers with Err(Host):

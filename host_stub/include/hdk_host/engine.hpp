@@ -65,6 +65,9 @@ struct Limits {
   /// interp and aot: wall-clock time one outermost call may run
   /// (DeadlineExceeded). wasm-c-api cannot interrupt a call: see docs/engines.md.
   std::chrono::milliseconds deadline{30'000};
+  /// wasm-c-api cannot interrupt a call: it refuses one under a deadline
+  /// (EngineUnavailable) unless this says a runaway guest may hang the caller.
+  bool allow_uninterruptible = false;
 };
 
 class Instance;

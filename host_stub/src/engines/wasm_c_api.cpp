@@ -19,9 +19,10 @@
 //   that copy cannot be made (shared or 64-bit memories), the size of memory
 //   is checked after every call into the guest and whenever the guest calls
 //   the host, and the call fails with MemoryLimit past the limit.
-// - It cannot interrupt a running call, so Limits::deadline is not enforced
-//   and a guest that loops forever hangs its caller (use aot or interp for
-//   untrusted guests). Limits::instruction_budget is interp's alone.
+// - It cannot interrupt a running call, so it refuses a call under a
+//   Limits::deadline (EngineUnavailable) unless Limits::allow_uninterruptible
+//   accepts that a guest that loops forever hangs its caller (use aot or
+//   interp for untrusted guests). Limits::instruction_budget is interp's alone.
 // - A trap is only a message: "out of bounds memory access" makes it
 //   OutOfBounds, anything else Trap.
 #include <dlfcn.h>
@@ -37,6 +38,7 @@
 
 #include "fault_words.hpp"
 #include "hdk_host/engine.hpp"
+#include "hdk_host/uninterruptible.hpp"
 
 // The standard header, as Debian's wabt ships it: only its declarations are
 // used. Included last because it defines the macro `own`.
@@ -694,6 +696,8 @@ CapiInstance::CapiInstance(std::shared_ptr<const CapiModule> module,
       limits_(limits),
       host_functions_(host_functions),
       exports_(api_.wasm_extern_vec_delete) {
+  // Instantiating runs the start function, which it cannot interrupt either.
+  if (auto refused = refuse_unenforceable_deadline("wasm-c-api", limits_)) throw *refused;
   const auto& imports = module_->imports();
   for (std::size_t i = 0; i < imports.size(); ++i) {
     const ImportDesc& import = imports[i];
@@ -797,6 +801,7 @@ wasm_trap_t* CapiInstance::run_host_function(const ImportBinding& binding,
 
 void CapiInstance::call(std::string_view name, const FuncType& type, std::span<wasm_val_t> args,
                         std::span<wasm_val_t> results) {
+  if (auto refused = refuse_unenforceable_deadline("wasm-c-api", limits_)) throw *refused;
   const wasm_func_t* func = export_function(name, type);
   // Never a null data pointer, even for no values: some implementations
   // build a slice from it unconditionally.

@@ -25,9 +25,8 @@ const char* kUsage =
     "  --time    print load (compile or cache), instantiate and call times to stderr\n"
     "  --trace   print what the zome traced to stderr\n"
     "  --budget N     interp: instructions the call may run (default 1.5e8; 0: no limit)\n"
-    "  --deadline MS  interp, tcc, aot: milliseconds the call may run (default 30000; 0: no "
-    "limit;\n"
-    "                 wasm-c-api, which cannot keep one, needs 0)\n";
+    "  --deadline MS  interp, tcc, aot: milliseconds the call may run (default 30000;\n"
+    "                 0: no limit; wasm-c-api, which cannot keep one, needs 0)\n";
 
 std::string format_duration(std::chrono::nanoseconds d) {
   char buf[64];

@@ -11,4 +11,5 @@
 #include "hdk/hashing.hpp"
 #include "hdk/host.hpp"
 #include "hdk/memory.hpp"
+#include "hdk/path.hpp"
 #include "hdk/release.hpp"

@@ -8,6 +8,7 @@
 #include "hdk/error.hpp"
 #include "hdk/extern.hpp"
 #include "hdk/extern_io.hpp"
+#include "hdk/flat_op.hpp"
 #include "hdk/hashing.hpp"
 #include "hdk/host.hpp"
 #include "hdk/memory.hpp"

@@ -71,5 +71,8 @@ TEST_CASE("flat op: AnyLinkableHash and AnyDhtHash into a hash of one kind, or a
   CHECK_FALSE(hdk::into_agent_pub_key(dht_action));
   REQUIRE(hdk::into_agent_pub_key(linkable_agent));
   CHECK(hdk::into_agent_pub_key(linkable_agent).value() == agent);
-  CHECK_FALSE(hdk::into_entry_hash(linkable_agent));
+  // An agent links as its agent entry's hash, so it is an entry hash too.
+  CHECK(hdk::into_entry_hash(linkable_agent).value() == hdk::agent_entry_hash(agent));
+  CHECK_THAT(hdk::into_agent_pub_key(dht_action).error().message(),
+             Catch::Contains("the hash is not an agent key"));
 }

@@ -88,11 +88,16 @@ template <HashType From>
 ExternResult<EntryHash> into_entry_hash(const HoloHash<From>& h) {
   return flat_op_detail::narrow_hash<HashType::Entry>(h.bytes.data(), "an entry hash");
 }
-/// An agent key links as itself, but an AgentPubKey in an AnyDhtHash is an
-/// entry hash of the agent entry, so this takes the key's bytes as they are.
+/// An agent key in an AnyLinkableHash or AnyDhtHash is the hash of its agent
+/// entry (Entry prefix, same 36 bytes), so that is what this takes back to a
+/// key, as holo_hash's `into_agent_pub_key` does; an action hash is an error.
 template <HashType From>
 ExternResult<AgentPubKey> into_agent_pub_key(const HoloHash<From>& h) {
-  return flat_op_detail::narrow_hash<HashType::Agent>(h.bytes.data(), "an agent key");
+  if (hash_prefix::accepts(HashType::Agent, h.bytes.data()))
+    return flat_op_detail::narrow_hash<HashType::Agent>(h.bytes.data(), "an agent key");
+  HDK_TRY(const EntryHash entry,
+          flat_op_detail::narrow_hash<HashType::Entry>(h.bytes.data(), "an agent key"));
+  return entry.retype<HashType::Agent>(hash_prefix::kAgent);
 }
 
 // ---- this zome's types ----

@@ -9,15 +9,19 @@ using profiles::Profile;
 HDK_INTEGRITY_TYPES(EntryTypes, LinkTypes);
 
 hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
-  const auto* store = std::get_if<hdk::op::CreateEntry>(&op);
-  if (!store || !std::holds_alternative<hdk::entry::App>(store->entry.as_variant()))
-    return hdk::valid();
-  // Profile is this zome's only entry type, so every app entry must be one.
-  Profile profile;
-  if (!store->entry.decode_app(profile)) return hdk::invalid("this entry is not a profile");
-  if (profile.nickname.empty() || profile.nickname.size() > profiles::kMaxNickname)
+  using Flat = hdk::FlatOp<EntryTypes, LinkTypes>;
+  // Profile is this zome's only entry type: flattened() fails on an app
+  // entry whose bytes are not a profile.
+  HDK_TRY(const Flat flat, (op.flattened<EntryTypes, LinkTypes>()));
+  const Profile* profile = nullptr;
+  if (const auto* create = flat.get_if<Flat::OpEntry::CreateEntry>())
+    profile = &std::get<Profile>(create->app_entry);
+  else if (const auto* update = flat.get_if<Flat::OpEntry::UpdateEntry>())
+    profile = &std::get<Profile>(update->app_entry);
+  if (!profile) return hdk::valid();
+  if (profile->nickname.empty() || profile->nickname.size() > profiles::kMaxNickname)
     return hdk::invalid("a nickname has 1 to 50 bytes");
-  if (profile.nonce.size() != profiles::kNonceBytes)
+  if (profile->nonce.size() != profiles::kNonceBytes)
     return hdk::invalid("a profile's nonce has 16 bytes");
   return hdk::valid();
 }

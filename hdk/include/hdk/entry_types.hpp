@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <variant>
 
 #include "hdk/codec.hpp"
 #include "hdk/error.hpp"
@@ -29,6 +30,9 @@ namespace hdk {
 template <class... Ts>
 struct EntryTypeList {
   static constexpr std::size_t kCount = sizeof...(Ts);
+  /// An entry of one of these types (what Rust's EntryTypes enum holds).
+  using Value = std::variant<Ts...>;
+  using List = EntryTypeList;
 
   /// T's EntryDefIndex (a compile error if T is not listed).
   template <class T>

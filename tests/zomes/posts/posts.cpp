@@ -228,3 +228,77 @@ hdk::ExternResult<hdk::ActionHash> create_via_call(Post post) {
   return hdk::call<hdk::ActionHash>("posts", "create_post", post);
 }
 HDK_EXTERN(create_via_call);
+
+// ---- paths and anchors (hdk/path.hpp) ----
+
+namespace {
+
+/// A path named as the path vectors name it: a dotted string, or
+/// "anchor:<type>[:<text>]".
+hdk::Path path_of(const std::string& source) {
+  const std::string_view prefix = "anchor:";
+  if (source.compare(0, prefix.size(), prefix) != 0) return hdk::Path::from(source);
+  const std::string rest = source.substr(prefix.size());
+  if (rest.empty()) return hdk::Path(std::vector<hdk::Component>{hdk::Component{{0x00, 0x00}}});
+  const auto colon = rest.find(':');
+  hdk::Anchor anchor{rest.substr(0, colon), std::nullopt};
+  if (colon != std::string::npos) anchor.anchor_text = rest.substr(colon + 1);
+  return anchor.to_path();
+}
+
+}  // namespace
+
+struct PathFacts {
+  hdk::Path path;
+  hdk::LinkTag tag;
+  hdk::EntryHash entry_hash;
+  HDK_STRUCT(path, tag, entry_hash);
+};
+
+hdk::ExternResult<PathFacts> path_facts(std::string source) {
+  const hdk::Path path = path_of(source);
+  HDK_TRY(const hdk::EntryHash hash, path.path_entry_hash());
+  return PathFacts{path, path.make_tag(), hash};
+}
+HDK_EXTERN(path_facts);
+
+hdk::ExternResult<hdk::AnyLinkableHash> path_root_hash() { return hdk::root_hash(); }
+HDK_EXTERN(path_root_hash);
+
+hdk::ExternResult<hdk::Unit> ensure_path(std::string dotted) {
+  return hdk::Path::from(dotted).typed(LinkTypes::PathTree).ensure();
+}
+HDK_EXTERN(ensure_path);
+
+hdk::ExternResult<bool> path_exists(std::string dotted) {
+  return hdk::Path::from(dotted).typed(LinkTypes::PathTree).exists();
+}
+HDK_EXTERN(path_exists);
+
+hdk::ExternResult<std::vector<hdk::Link>> path_children(std::string dotted) {
+  return hdk::Path::from(dotted).typed(LinkTypes::PathTree).children();
+}
+HDK_EXTERN(path_children);
+
+hdk::ExternResult<std::vector<hdk::Path>> path_children_paths(std::string dotted) {
+  HDK_TRY(const auto children, hdk::Path::from(dotted).typed(LinkTypes::PathTree).children_paths());
+  std::vector<hdk::Path> out;
+  for (const auto& child : children) out.push_back(child.path);
+  return out;
+}
+HDK_EXTERN(path_children_paths);
+
+hdk::ExternResult<hdk::EntryHash> make_anchor(hdk::Anchor anchor) {
+  return hdk::anchor(LinkTypes::PathTree, anchor.anchor_type, anchor.anchor_text.value_or(""));
+}
+HDK_EXTERN(make_anchor);
+
+hdk::ExternResult<std::vector<hdk::AnyLinkableHash>> anchor_types() {
+  return hdk::list_anchor_type_addresses(LinkTypes::PathTree);
+}
+HDK_EXTERN(anchor_types);
+
+hdk::ExternResult<std::vector<hdk::AnyLinkableHash>> anchors_of(std::string anchor_type) {
+  return hdk::list_anchor_addresses(LinkTypes::PathTree, anchor_type);
+}
+HDK_EXTERN(anchors_of);

@@ -25,7 +25,7 @@ struct UpdatePost {
 };
 
 HDK_ENTRY_TYPES(EntryTypes, Post);
-HDK_LINK_TYPES(LinkTypes, AllPosts, AuthorToPost);
+HDK_LINK_TYPES(LinkTypes, AllPosts, AuthorToPost, PathTree);
 
 /// Post titles for which validate calls `get` (which a conductor refuses
 /// there) or must_get_entry of an entry nobody wrote.

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "hdk/codec.hpp"
+#include "hdk/error.hpp"
 #include "hdk/types/action.hpp"
 #include "hdk/types/record.hpp"
 
@@ -57,6 +58,12 @@ struct DeleteLink {
 };
 }  // namespace op
 
+template <class EntryTypes, class LinkTypes>
+struct FlatOp;
+struct Op;
+template <class EntryTypes, class LinkTypes>
+ExternResult<FlatOp<EntryTypes, LinkTypes>> flattened(const Op& op);
+
 /// Externally tagged: {"CreateEntry": {"action": .., "entry": ..}}.
 struct Op : std::variant<op::CreateRecord, op::CreateEntry, op::Update, op::Delete,
                          op::AgentActivity, op::CreateLink, op::DeleteLink> {
@@ -91,6 +98,13 @@ struct Op : std::variant<op::CreateRecord, op::CreateEntry, op::Update, op::Dele
   std::uint32_t action_seq() const { return action().action_seq(); }
   const std::optional<ActionHash>& prev_action() const { return action().prev_action(); }
   ActionType action_type() const { return action().action_type(); }
+
+  /// This op in the zome's own entry and link types (hdi's
+  /// `op.flattened::<EntryTypes, LinkTypes>()`; hdk/flat_op.hpp).
+  template <class EntryTypes, class LinkTypes>
+  ExternResult<FlatOp<EntryTypes, LinkTypes>> flattened() const {
+    return ::hdk::flattened<EntryTypes, LinkTypes>(*this);
+  }
 };
 
 template <>

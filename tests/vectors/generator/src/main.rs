@@ -18,6 +18,7 @@
 //!
 //! Vector names are the contract with the C++ side: keep them stable.
 
+mod paths;
 mod world;
 mod world_vectors;
 
@@ -236,6 +237,7 @@ struct Vectors {
     decode: Vec<String>,
     world: Vec<String>,
     hashes: Vec<String>,
+    paths: Vec<String>,
 }
 
 impl Vectors {
@@ -328,7 +330,7 @@ impl Vectors {
 
     fn print(&self) {
         println!("{{");
-        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.7.0 wire types; hashes: blake2b_simd HoloHashes of world values; made by tests/vectors/generator\",");
+        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.7.0 wire types; hashes: blake2b_simd HoloHashes of world values; paths: hdi hash paths and anchors; made by tests/vectors/generator\",");
         println!("  \"encode\": [");
         println!("    {}", self.encode.join(",\n    "));
         println!("  ],");
@@ -340,6 +342,9 @@ impl Vectors {
         println!("  ],");
         println!("  \"hashes\": [");
         println!("    {}", self.hashes.join(",\n    "));
+        println!("  ],");
+        println!("  \"paths\": [");
+        println!("    {}", self.paths.join(",\n    "));
         println!("  ]");
         println!("}}");
     }
@@ -1176,5 +1181,6 @@ fn main() {
     decode_cases(&mut v);
     world_vectors::vectors(&mut v);
     world_vectors::hashes(&mut v);
+    paths::vectors(&mut v);
     v.print();
 }

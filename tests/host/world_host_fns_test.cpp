@@ -51,7 +51,7 @@ TEST_CASE("world: info host functions on every runtime") {
       CHECK(zome.id.value == 1);
       REQUIRE(zome.zome_types.entries.types.size() == 1);
       CHECK(zome.zome_types.entries.types[0].second.size() == 1);
-      CHECK(zome.zome_types.links.types[0].second.size() == 2);
+      CHECK(zome.zome_types.links.types[0].second.size() == 3);  // AllPosts, AuthorToPost, PathTree
       // The integrity zome's entry defs (its entry_defs callback), and this
       // zome's functions, sorted, without the integrity zome's const functions.
       REQUIRE(zome.entry_defs.defs.size() == 1);

@@ -12,7 +12,7 @@ TEST_CASE("world: two agents share the DHT on every runtime") {
     DYNAMIC_SECTION(rt.label) {
       auto scenario = world_test::install(rt);
       CHECK(scenario->dna().entry_type_count == 1);
-      CHECK(scenario->dna().link_type_count == 2);
+      CHECK(scenario->dna().link_type_count == 3);  // AllPosts, AuthorToPost, PathTree
       const auto alice = scenario->add_agent("alice");
       const auto bob = scenario->add_agent("bob");
 

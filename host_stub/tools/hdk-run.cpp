@@ -26,7 +26,7 @@ const char* kUsage =
     "  --trace   print what the zome traced to stderr\n"
     "  --budget N     interp: instructions the call may run (default 1.5e8; 0: no limit)\n"
     "  --deadline MS  interp, tcc, aot: milliseconds the call may run (default 30000;\n"
-    "                 0: no limit; wasm-c-api, which cannot keep one, needs 0)\n";
+    "                 0: no limit; wasm-c-api cannot keep one)\n";
 
 std::string format_duration(std::chrono::nanoseconds d) {
   char buf[64];

@@ -26,6 +26,7 @@ TEST_CASE("runaway guests stop soon after a 2 s deadline", "[engine][runaway]") 
     // deadline is refused rather than left unkept.
     Limits limits;
     limits.deadline = std::chrono::seconds(2);
+    limits.allow_uninterruptible = false;
     const auto refused = fault_of([&] { module->instantiate({}, limits); });
     REQUIRE(refused);
     CHECK(refused->kind() == FaultKind::EngineUnavailable);

@@ -12,6 +12,7 @@ using hdk_host::Limits;
 
 TEST_CASE("uninterruptible: a deadline the engine cannot keep is refused, naming the opt-in") {
   Limits limits;  // the default 30 s deadline
+  limits.allow_uninterruptible = false;
   const auto refused = hdk_host::refuse_unenforceable_deadline("wasm-c-api", limits);
   REQUIRE(refused);
   CHECK(refused->kind() == FaultKind::EngineUnavailable);
@@ -31,5 +32,6 @@ TEST_CASE("uninterruptible: the opt-in, or no deadline at all, lets the call run
 
   Limits short_deadline;
   short_deadline.deadline = std::chrono::milliseconds(1);
+  short_deadline.allow_uninterruptible = false;
   CHECK(hdk_host::refuse_unenforceable_deadline("wasm-c-api", short_deadline));
 }

@@ -65,9 +65,11 @@ struct Limits {
   /// interp and aot: wall-clock time one outermost call may run
   /// (DeadlineExceeded). wasm-c-api cannot interrupt a call: see docs/engines.md.
   std::chrono::milliseconds deadline{30'000};
-  /// wasm-c-api cannot interrupt a call: it refuses one under a deadline
-  /// (EngineUnavailable) unless this says a runaway guest may hang the caller.
-  bool allow_uninterruptible = false;
+  /// wasm-c-api cannot interrupt a call. Set this to false and it refuses a
+  /// call under a deadline (EngineUnavailable) instead of letting a runaway
+  /// guest hang the caller; true (the default) runs it like every other
+  /// engine, with the deadline unkept.
+  bool allow_uninterruptible = true;
 };
 
 class Instance;

@@ -27,7 +27,7 @@ std::size_t describe_like_hdk_check(const hdk_host::ModuleInfo& info,
   for (const auto& exp : info.exports)
     text += exp.name.size() + hdk_host::to_string(exp.kind).size() +
             hdk_host::describe(exp.type).size();
-  for (const auto& error : report.errors) text += error.size();
+  for (const auto& error : report.errors) text += error.text.size();
   return text;
 }
 

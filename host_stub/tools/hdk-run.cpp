@@ -24,7 +24,7 @@ const char* kUsage =
     "  --engine  default tiered: tcc (or aot's cached object) now, aot when built\n"
     "  --time    print load (compile or cache), instantiate and call times to stderr\n"
     "  --trace   print what the zome traced to stderr\n"
-    "  --budget N     interp: instructions the call may run (default 1.5e8; 0: no limit)\n"
+    "  --budget N     interp: instructions the call may run (default 10^9; 0: no limit)\n"
     "  --deadline MS  interp, tcc, aot: milliseconds the call may run (default 30000;\n"
     "                 0: no limit; wasm-c-api cannot keep one)\n";
 

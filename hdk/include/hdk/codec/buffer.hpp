@@ -1,0 +1,95 @@
+// Where encoded msgpack goes: a buffer that records running out of memory
+// instead of throwing, and msgpack-cxx's packer writing into it.
+#pragma once
+
+#ifndef MSGPACK_NO_BOOST
+#define MSGPACK_NO_BOOST
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <msgpack.hpp>
+#include <utility>
+#include <vector>
+
+namespace hdk {
+
+// Output buffer: msgpack-cxx's sbuffer throws when malloc fails; this one
+// records the failure instead, so the caller can answer with an error.
+class OutBuffer {
+ public:
+  OutBuffer() = default;
+  OutBuffer(const OutBuffer&) = delete;
+  OutBuffer& operator=(const OutBuffer&) = delete;
+  OutBuffer(OutBuffer&& other) noexcept { swap(other); }
+  OutBuffer& operator=(OutBuffer&& other) noexcept {
+    OutBuffer tmp(std::move(other));
+    swap(tmp);
+    return *this;
+  }
+  ~OutBuffer() { std::free(data_); }
+
+  void write(const char* bytes, std::size_t n) {
+    if (failed_ || n == 0) return;
+    if (n > capacity_ - size_ && !reserve(size_ + n)) return;
+    std::memcpy(data_ + size_, bytes, n);
+    size_ += n;
+  }
+  bool reserve(std::size_t wanted) {
+    if (wanted <= capacity_) return true;
+    if (wanted > kMaxSize) return fail();
+    std::size_t cap = capacity_ ? capacity_ : 64;
+    while (cap < wanted) cap = cap > kMaxSize / 2 ? kMaxSize : cap * 2;
+    char* grown = static_cast<char*>(std::realloc(data_, cap));
+    if (!grown) return fail();
+    data_ = grown;
+    capacity_ = cap;
+    return true;
+  }
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  bool failed() const { return failed_; }
+  /// Hands the malloc'd bytes to the caller (who frees them with free()).
+  char* release() {
+    char* out = data_;
+    data_ = nullptr;
+    size_ = capacity_ = 0;
+    return out;
+  }
+  std::vector<std::uint8_t> to_vector() const {
+    return std::vector<std::uint8_t>(data_, data_ + size_);
+  }
+
+ private:
+  // wasm32 lengths are u32.
+  static constexpr std::size_t kMaxSize = 0xffffffffu;
+  bool fail() {
+    failed_ = true;
+    return false;
+  }
+  void swap(OutBuffer& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    std::swap(capacity_, o.capacity_);
+    std::swap(failed_, o.failed_);
+  }
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  bool failed_ = false;
+};
+
+/// msgpack-cxx's packer, with access to its buffer for the writes it does
+/// not do in rmp-serde's way (floats).
+class Packer : public msgpack::packer<OutBuffer> {
+ public:
+  explicit Packer(OutBuffer& buffer) : msgpack::packer<OutBuffer>(buffer), buffer_(buffer) {}
+  OutBuffer& buffer() { return buffer_; }
+
+ private:
+  OutBuffer& buffer_;
+};
+
+}  // namespace hdk

@@ -26,16 +26,44 @@ inline WasmError deserialize_error(const std::uint8_t* bytes, std::size_t len) {
                          0);
 }
 
-/// `Ok(ExternIO(payload))` written around an already-encoded payload.
-inline OutBuffer encode_ok(const OutBuffer& payload) {
-  OutBuffer out;
-  if (!out.reserve(payload.size() + 16)) return out;
+/// Turns `out`, which has counted a payload, into `Ok(ExternIO(` with room
+/// for exactly that payload after it.
+inline bool begin_ok(OutBuffer& out) {
+  const std::size_t payload = out.size();
+  if (payload > 0xffffffffu - 16) {
+    out.mark_failed();
+    return false;
+  }
+  const std::size_t bin_header = payload <= 0xff ? 2 : payload <= 0xffff ? 3 : 5;
+  if (!out.start_writing(1 + 3 + bin_header)) return false;  // {"Ok": bin}
   Packer p(out);
   p.pack_map(1);
   codec_detail::pack_string(p, "Ok");
-  p.pack_bin(static_cast<std::uint32_t>(payload.size()));
-  p.pack_bin_body(payload.data(), static_cast<std::uint32_t>(payload.size()));
+  p.pack_bin(static_cast<std::uint32_t>(payload));
+  return true;
+}
+
+/// `Ok(ExternIO(value))` in one buffer of exactly its size: the payload is
+/// counted first, so its bin header is written before it, and it is
+/// encoded straight into place (no second buffer, no copy).
+template <class T>
+OutBuffer encode_ok(const T& value) {
+  OutBuffer out = OutBuffer::counting();
+  Packer p(out);
+  encode_value(p, value);
+  if (begin_ok(out)) encode_value(p, value);
   return out;
+}
+
+/// A zome call's first step, the same for every function (so not in the
+/// template below): the ExternIO read in place, or in `out` the answer to
+/// input that is not one.
+inline bool read_extern_io(const std::uint8_t* input, std::size_t len, ExternIOView& io,
+                           OutBuffer& out) {
+  DecodeError err;
+  if (io.read(input, len, err)) return true;
+  out = encode_error(deserialize_error(input, len));
+  return false;
 }
 
 template <class Fn>
@@ -54,26 +82,30 @@ struct ExternSignature<ExternResult<Out> (*)()> {
 };
 
 /// One zome call on its encoded input, as Holochain's extern wrapper does it:
-/// decode ExternIO (failure: Deserialize(all input)), release the input,
-/// decode the argument (failure: Deserialize(the ExternIO content)), call,
+/// decode ExternIO (failure: Deserialize(all input)), decode the argument
+/// (failure: Deserialize(the ExternIO content)), release the input, call,
 /// and encode `Ok(ExternIO(output))` or the function's `Err(WasmError)`.
-/// `release_input` is called once the input bytes are no longer needed.
+/// The ExternIO is read in place, so the input is released only once the
+/// argument is decoded; `release_input` is called exactly once.
 template <auto Fn, class Release>
 OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_input) {
   using Sig = ExternSignature<decltype(Fn)>;
-  ExternIO io;
-  DecodeError err;
-  if (!decode(input, len, io, err)) {
-    OutBuffer out = encode_error(deserialize_error(input, len));
+  ExternIOView io;
+  OutBuffer out;
+  if (!read_extern_io(input, len, io, out)) {
     release_input();
     return out;
   }
-  release_input();
 
+  DecodeError err;
   typename Sig::Input arg{};
-  if (!io.decode(arg, err))
-    return encode_error(deserialize_error(io.bytes.data(), io.bytes.size()));
-  io.bytes = Bytes();
+  if (!io.decode(arg, err)) {
+    out = encode_error(deserialize_error(io.data, io.size));
+    release_input();
+    return out;
+  }
+  io = ExternIOView();
+  release_input();
 
   ExternResult<typename Sig::Output> result = [&]() {
     if constexpr (Sig::kTakesInput) {
@@ -83,9 +115,9 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
     }
   }();
   if (!result) return encode_error(std::move(result).error());
-  OutBuffer payload = encode(result.value());
-  if (payload.failed()) return OutBuffer();  // empty: the caller answers Memory
-  return encode_ok(payload);
+  out = encode_ok(result.value());
+  if (out.failed()) return OutBuffer();  // empty: the caller answers Memory
+  return out;
 }
 
 #if HDK_WASM

@@ -5,6 +5,12 @@
 #ifndef MSGPACK_NO_BOOST
 #define MSGPACK_NO_BOOST
 #endif
+// msgpack-cxx's parser reserves room for 32 levels of nesting on every parse:
+// a heap allocation even for a lone scalar. In a zome it grows on demand
+// instead, so decoding a scalar, string or bin allocates nothing.
+#if defined(__wasm__) && !defined(MSGPACK_EMBED_STACK_SIZE)
+#define MSGPACK_EMBED_STACK_SIZE 0
+#endif
 
 #include <cstddef>
 #include <cstdint>
@@ -18,9 +24,19 @@ namespace hdk {
 
 // Output buffer: msgpack-cxx's sbuffer throws when malloc fails; this one
 // records the failure instead, so the caller can answer with an error.
+//
+// A message is encoded twice: once into a counting buffer, which keeps no
+// bytes and only adds up their number, then into a buffer of exactly that
+// size. One allocation, no growth by doubling and no copy of what was written.
 class OutBuffer {
  public:
   OutBuffer() = default;
+  /// A buffer that only counts what is written to it.
+  static OutBuffer counting() {
+    OutBuffer counter;
+    counter.counting_ = true;
+    return counter;
+  }
   OutBuffer(const OutBuffer&) = delete;
   OutBuffer& operator=(const OutBuffer&) = delete;
   OutBuffer(OutBuffer&& other) noexcept { swap(other); }
@@ -33,9 +49,37 @@ class OutBuffer {
 
   void write(const char* bytes, std::size_t n) {
     if (failed_ || n == 0) return;
+    if (counting_) {
+      if (n > kMaxSize - size_) {
+        fail();
+        return;
+      }
+      size_ += n;
+      return;
+    }
     if (n > capacity_ - size_ && !reserve(size_ + n)) return;
     std::memcpy(data_ + size_, bytes, n);
     size_ += n;
+  }
+  /// Ends a counting buffer's first pass: allocates exactly the bytes
+  /// counted plus `extra`, empty and ready for the second pass. False (and
+  /// failed()) when they cannot be had.
+  bool start_writing(std::size_t extra = 0) {
+    const std::size_t counted = size_;
+    counting_ = false;
+    size_ = 0;
+    if (failed_ || extra > kMaxSize - counted) return fail();
+    return reserve_exact(counted + extra);
+  }
+  /// Room for exactly `wanted` bytes, allocated once.
+  bool reserve_exact(std::size_t wanted) {
+    if (wanted <= capacity_) return true;
+    if (wanted > kMaxSize) return fail();
+    char* grown = static_cast<char*>(std::realloc(data_, wanted));
+    if (!grown) return fail();
+    data_ = grown;
+    capacity_ = wanted;
+    return true;
   }
   bool reserve(std::size_t wanted) {
     if (wanted <= capacity_) return true;
@@ -48,6 +92,8 @@ class OutBuffer {
     capacity_ = cap;
     return true;
   }
+  /// Records a failure found before writing (a value too large to encode).
+  void mark_failed() { failed_ = true; }
   const char* data() const { return data_; }
   std::size_t size() const { return size_; }
   bool failed() const { return failed_; }
@@ -74,11 +120,13 @@ class OutBuffer {
     std::swap(size_, o.size_);
     std::swap(capacity_, o.capacity_);
     std::swap(failed_, o.failed_);
+    std::swap(counting_, o.counting_);
   }
   char* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
   bool failed_ = false;
+  bool counting_ = false;
 };
 
 /// msgpack-cxx's packer, with access to its buffer for the writes it does

@@ -51,12 +51,15 @@ bool decode_value(const msgpack::object& o, T& out, DecodeError& err) {
   return Codec<T>::decode(o, out, err);
 }
 
-/// Encodes `value` into a fresh buffer. `failed()` is true when memory ran out.
+/// Encodes `value` into a buffer of exactly its size (see OutBuffer: the
+/// first pass counts, the second writes). `failed()` is true when memory ran
+/// out or the encoding would not fit a wasm32 length.
 template <class T>
 OutBuffer encode(const T& value) {
-  OutBuffer buffer;
+  OutBuffer buffer = OutBuffer::counting();
   Packer packer(buffer);
   encode_value(packer, value);
+  if (buffer.start_writing()) encode_value(packer, value);
   return buffer;
 }
 

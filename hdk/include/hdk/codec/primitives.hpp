@@ -14,14 +14,22 @@ namespace hdk {
 
 namespace codec_detail {
 
+/// Out-of-range failures, outside the per-type template (it is instantiated
+/// for every integer type a zome reads).
+inline bool fail_out_of_range(const msgpack::object& o, DecodeError& err) {
+  err.message = "integer " +
+                (o.type == msgpack::type::POSITIVE_INTEGER ? std::to_string(o.via.u64)
+                                                           : std::to_string(o.via.i64)) +
+                " out of range";
+  return false;
+}
+
 template <class Int>
 bool decode_integer(const msgpack::object& o, Int& out, DecodeError& err) {
   if (o.type == msgpack::type::POSITIVE_INTEGER) {
     const std::uint64_t v = o.via.u64;
-    if (v > static_cast<std::uint64_t>(std::numeric_limits<Int>::max())) {
-      err.message = "integer " + std::to_string(v) + " out of range";
-      return false;
-    }
+    if (v > static_cast<std::uint64_t>(std::numeric_limits<Int>::max()))
+      return fail_out_of_range(o, err);
     out = static_cast<Int>(v);
     return true;
   }
@@ -33,8 +41,7 @@ bool decode_integer(const msgpack::object& o, Int& out, DecodeError& err) {
         return true;
       }
     }
-    err.message = "integer " + std::to_string(v) + " out of range";
-    return false;
+    return fail_out_of_range(o, err);
   }
   return mismatch(o, "integer", err);
 }

@@ -147,10 +147,12 @@ void encode_fields_as_array(Packer& p, const T& value) {
   std::apply([&](const auto&... field) { (encode_value(p, field), ...); }, value.hdk_tie());
 }
 
-template <class F>
-bool decode_one_field(const msgpack::object& map, std::string_view name, std::size_t index,
-                      F& field, DecodeError& err) {
-  const msgpack::object* value = nullptr;
+/// Where field `name` (declared `index`-th) is in `map`: false with the error
+/// when it is given twice; `value` stays null when it is absent. Not a
+/// template, so each field type's decoder below is only the decode itself.
+inline bool find_field(const msgpack::object& map, std::string_view name, std::size_t index,
+                       const msgpack::object*& value, DecodeError& err) {
+  value = nullptr;
   for (std::uint32_t k = 0; k < map.via.map.size; ++k) {
     if (!identifier_is(map.via.map.ptr[k].key, name, index)) continue;
     // serde's derive refuses a field given twice.
@@ -160,18 +162,31 @@ bool decode_one_field(const msgpack::object& map, std::string_view name, std::si
     }
     value = &map.via.map.ptr[k].val;
   }
-  if (value) {
-    if (decode_value(*value, field, err)) return true;
-    err.message = "field `" + std::string(name) + "`: " + err.message;
-    return false;
-  }
+  return true;
+}
+
+inline bool fail_in_field(std::string_view name, DecodeError& err) {
+  err.message = "field `" + std::string(name) + "`: " + err.message;
+  return false;
+}
+
+inline bool fail_missing_field(std::string_view name, DecodeError& err) {
+  err.message = "missing field `" + std::string(name) + "`";
+  return false;
+}
+
+template <class F>
+bool decode_one_field(const msgpack::object& map, std::string_view name, std::size_t index,
+                      F& field, DecodeError& err) {
+  const msgpack::object* value = nullptr;
+  if (!find_field(map, name, index, value, err)) return false;
+  if (value) return decode_value(*value, field, err) || fail_in_field(name, err);
   // serde's derive treats a missing Option field as None.
   if constexpr (is_optional<F>::value) {
     field.reset();
     return true;
   } else {
-    err.message = "missing field `" + std::string(name) + "`";
-    return false;
+    return fail_missing_field(name, err);
   }
 }
 

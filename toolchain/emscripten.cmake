@@ -21,8 +21,11 @@ set(HDK_WASM_COMPILE_OPTIONS
   # does not compile with -fno-exceptions under em++, so that flag is not given.
   # No typeinfo tables: smaller modules, and nothing in the HDK needs RTTI.
   -fno-rtti
+  # Copies and fills as memory.copy / memory.fill (see wasi-sdk.cmake).
+  -mbulk-memory
   CACHE INTERNAL "")
 set(HDK_WASM_LINK_OPTIONS
+  -mbulk-memory
   # A .wasm that runs without Emscripten's JS runtime.
   -sSTANDALONE_WASM
   # A reactor: no main; Holochain calls exports by name.

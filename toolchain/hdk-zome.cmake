@@ -1,8 +1,9 @@
-# hdk_add_zome(NAME SOURCES src...): builds a zome from C++ sources.
+# hdk_add_zome(NAME [OPTIMIZE size|speed] SOURCES src...): builds a zome from C++ sources.
 #
 # Under a wasm toolchain (toolchain/wasi-sdk.cmake, toolchain/emscripten.cmake)
 # it produces NAME.wasm: a reactor with no entry point, built without
-# exceptions or RTTI, size-optimised, exports only what HDK_EXTERN names, and
+# exceptions or RTTI, optimised for size (-Oz) unless OPTIMIZE speed (-O2)
+# or HDK_ZOME_OPTIMIZE=speed asks otherwise, with bulk memory, exports only what HDK_EXTERN names, and
 # checked by hdk-check (a module a conductor would refuse fails the build).
 # Under a native compiler it produces NAME_native, a shared library of the
 # same sources that the host stub loads for native-mode tests.
@@ -43,9 +44,18 @@ if(NOT TARGET hdk::hdk)
   endif()
 endif()
 
+# Every zome's default: size (-Oz, the smallest module; zomes are shipped in
+# DNAs and compiled by every conductor) or speed (-O2: larger, faster on an
+# interpreter and on engines that do not optimise themselves).
+set(HDK_ZOME_OPTIMIZE size CACHE STRING "zomes optimised for size (-Oz) or speed (-O2)")
+set_property(CACHE HDK_ZOME_OPTIMIZE PROPERTY STRINGS size speed)
+
 if(HDK_WASM_TOOLCHAIN)
   if(NOT HDK_CHECK_EXECUTABLE)
     find_program(HDK_CHECK_EXECUTABLE hdk-check)
+  endif()
+  if(HDK_WASM_TOOLCHAIN STREQUAL "wasi" AND NOT HDK_WASM_STRIP_EXECUTABLE)
+    find_program(HDK_WASM_STRIP_EXECUTABLE wasm-strip)
   endif()
   if(HDK_WASM_TOOLCHAIN STREQUAL "emscripten" AND NOT HDK_STRIP_EXECUTABLE)
     find_program(HDK_STRIP_EXECUTABLE hdk-strip)
@@ -53,7 +63,17 @@ if(HDK_WASM_TOOLCHAIN)
 endif()
 
 function(hdk_add_zome NAME)
-  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "" "OPTIMIZE" "SOURCES" ${ARGN})
+  if(NOT ARG_OPTIMIZE)
+    set(ARG_OPTIMIZE "${HDK_ZOME_OPTIMIZE}")
+  endif()
+  if(ARG_OPTIMIZE STREQUAL "size")
+    set(_level -Oz)
+  elseif(ARG_OPTIMIZE STREQUAL "speed")
+    set(_level -O2)
+  else()
+    message(FATAL_ERROR "hdk_add_zome(${NAME}): OPTIMIZE is size or speed, not '${ARG_OPTIMIZE}'")
+  endif()
   if(NOT ARG_SOURCES)
     set(ARG_SOURCES ${ARG_UNPARSED_ARGUMENTS})
   endif()
@@ -65,11 +85,22 @@ function(hdk_add_zome NAME)
     add_executable(${NAME} ${ARG_SOURCES})
     target_link_libraries(${NAME} PRIVATE hdk::hdk)
     set_target_properties(${NAME} PROPERTIES SUFFIX ".wasm" CXX_EXTENSIONS OFF)
-    # Size first: zomes are shipped in DNAs and compiled by every conductor.
-    set(_opt $<$<NOT:$<CONFIG:Debug>>:-Oz>)
+    set(_opt $<$<NOT:$<CONFIG:Debug>>:${_level}>)
     target_compile_options(${NAME} PRIVATE ${HDK_WASM_COMPILE_OPTIONS} ${_opt})
     target_link_options(${NAME} PRIVATE ${HDK_WASM_LINK_OPTIONS} ${_opt})
 
+    if(HDK_WASM_TOOLCHAIN STREQUAL "wasi")
+      # Names, producers and target features are not needed to run (see
+      # wasi-sdk.cmake for why the linker keeps them).
+      if(HDK_WASM_STRIP_EXECUTABLE)
+        add_custom_command(TARGET ${NAME} POST_BUILD
+          COMMAND "${HDK_WASM_STRIP_EXECUTABLE}" "$<TARGET_FILE:${NAME}>"
+          COMMENT "wasm-strip ${NAME}.wasm" VERBATIM)
+      else()
+        message(WARNING "hdk_add_zome(${NAME}): wasm-strip (wabt) not found; ${NAME}.wasm keeps "
+                        "its custom sections")
+      endif()
+    endif()
     if(HDK_WASM_TOOLCHAIN STREQUAL "emscripten")
       if(NOT HDK_STRIP_EXECUTABLE)
         message(FATAL_ERROR "hdk_add_zome(${NAME}): hdk-strip not found; build hdk-cpp's host_stub "

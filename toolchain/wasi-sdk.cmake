@@ -55,8 +55,13 @@ set(HDK_WASM_COMPILE_OPTIONS
   -fno-exceptions
   # No typeinfo tables: smaller modules, and nothing in the HDK needs RTTI.
   -fno-rtti
+  # memcpy/memmove/memset become memory.copy and memory.fill: one instruction
+  # that every engine runs at the host's memcpy speed, where the loops of
+  # wasi-libc's memcpy cost an interpreter several instructions per word.
+  -mbulk-memory
   CACHE INTERNAL "")
 set(HDK_WASM_LINK_OPTIONS
+  -mbulk-memory
   # A reactor: no main, no _start; Holochain calls exports by name.
   -Wl,--no-entry
   # No crt1: its _initialize would be a non-ABI export, and the HDK runs the
@@ -64,6 +69,9 @@ set(HDK_WASM_LINK_OPTIONS
   -nostartfiles
   # Drop every function no export reaches.
   -Wl,--gc-sections
-  # Names and debug info are not needed to run; keeps zomes small.
-  -Wl,--strip-all
+  # Debug info is not needed to run. The other custom sections go after the
+  # link (hdk_add_zome runs wasm-strip): clang runs wasm-opt on the linked
+  # module when it is on PATH, and wasm-opt learns from the target_features
+  # section that bulk memory is allowed; without it, it refuses the module.
+  -Wl,--strip-debug
   CACHE INTERNAL "")

@@ -125,6 +125,8 @@ class CheckedObjectVisitor : public msgpack::v2::null_visitor {
   }
   bool visit_negative_integer(std::int64_t v) {
     if (tree_) return tree_->visit_negative_integer(v);
+    // The signed forms may hold a non-negative value: an unsigned integer.
+    if (v >= 0) return visit_positive_integer(static_cast<std::uint64_t>(v));
     object_.via.i64 = v;
     return top(msgpack::type::NEGATIVE_INTEGER);
   }

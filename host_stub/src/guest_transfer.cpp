@@ -11,10 +11,9 @@ namespace hdk_host {
 
 Fault region_out_of_bounds(std::string_view what, std::uint32_t ptr, std::uint32_t len,
                            std::uint64_t memory_size) {
-  return Fault(FaultKind::OutOfBounds, std::string(what) + " (ptr " + std::to_string(ptr) +
-                                           ", len " + std::to_string(len) +
-                                           ") lies outside guest memory of " +
-                                           std::to_string(memory_size) + " bytes");
+  return Fault(FaultKind::OutOfBounds,
+               std::string(what) + " (ptr " + std::to_string(ptr) + ", len " + std::to_string(len) +
+                   ") lies outside guest memory of " + std::to_string(memory_size) + " bytes");
 }
 
 Fault allocation_failed(std::string_view what, std::uint64_t len) {

@@ -11,8 +11,8 @@
 
 #include <hdk/abi.hpp>
 
-#include "hdk_host/host_fn_list.hpp"
 #include "guest_transfer.hpp"
+#include "hdk_host/host_fn_list.hpp"
 #include "hdk_host/host_functions.hpp"
 #include "zomes.hpp"
 
@@ -35,32 +35,32 @@ HostFunctionTable bind_imports(const Module& module) {
       table->emplace_back();  // the engine reports it as UnknownImport
       continue;
     }
-    table->emplace_back([id = *id](Instance& instance, std::uint32_t ptr,
-                                   std::uint32_t len) -> std::uint64_t {
-      auto& state = *static_cast<CallState*>(instance.host_data());
-      const std::string_view name = host_fn_info(id).import_name;
-      const auto what = [&](std::string_view role) {
-        return std::string(role) + " of host function env." + std::string(name);
-      };
-      std::vector<std::uint8_t> input;
-      {
-        const std::span<std::uint8_t> memory = instance.memory();
-        if (static_cast<std::uint64_t>(ptr) + len > memory.size())
-          throw region_out_of_bounds(what("input"), ptr, len, memory.size());
-        input.assign(memory.begin() + ptr, memory.begin() + ptr + len);
-      }
-      // The host consumes the input region (holochain-wasmer's rule).
-      instance.call_void(kGuestDeallocate, ptr, len);
-      std::vector<std::uint8_t> output;
-      try {
-        output = run_host_fn(id, *state.context, input);
-      } catch (ShortCircuit& sc) {
-        state.short_circuit = std::move(sc.result);
-        throw Fault(FaultKind::HostError,
-                    "env." + std::string(name) + " ended the zome call (short circuit)");
-      }
-      return write_to_guest(instance, output, what("result"));
-    });
+    table->emplace_back(
+        [id = *id](Instance& instance, std::uint32_t ptr, std::uint32_t len) -> std::uint64_t {
+          auto& state = *static_cast<CallState*>(instance.host_data());
+          const std::string_view name = host_fn_info(id).import_name;
+          const auto what = [&](std::string_view role) {
+            return std::string(role) + " of host function env." + std::string(name);
+          };
+          std::vector<std::uint8_t> input;
+          {
+            const std::span<std::uint8_t> memory = instance.memory();
+            if (static_cast<std::uint64_t>(ptr) + len > memory.size())
+              throw region_out_of_bounds(what("input"), ptr, len, memory.size());
+            input.assign(memory.begin() + ptr, memory.begin() + ptr + len);
+          }
+          // The host consumes the input region (holochain-wasmer's rule).
+          instance.call_void(kGuestDeallocate, ptr, len);
+          std::vector<std::uint8_t> output;
+          try {
+            output = run_host_fn(id, *state.context, input);
+          } catch (ShortCircuit& sc) {
+            state.short_circuit = std::move(sc.result);
+            throw Fault(FaultKind::HostError,
+                        "env." + std::string(name) + " ended the zome call (short circuit)");
+          }
+          return write_to_guest(instance, output, what("result"));
+        });
   }
   return table;
 }

@@ -67,6 +67,7 @@
 #include <utility>
 #include <vector>
 
+#include "../guest_transfer.hpp"
 #include "aot/code_store.hpp"
 #include "aot/glue.hpp"
 #include "aot/library.hpp"
@@ -75,7 +76,6 @@
 #include "aot/tcc_compiler.hpp"
 #include "aot/tcc_store.hpp"
 #include "aot/toolchain.hpp"
-#include "../guest_transfer.hpp"
 #include "compiled_engine.hpp"
 #include "fault_words.hpp"
 #include "hdk_host/engine.hpp"
@@ -326,11 +326,11 @@ class AotInstance final : public Instance {
     try {
       run_checked(
           [&](std::uintptr_t floor, std::uint64_t deadline) {
-        return api_.zome_call(state_, module.function_at(entry.allocate),
-                              module.function_at(entry.function),
-                              module.function_at(entry.deallocate), input.data(),
-                              static_cast<std::uint32_t>(input.size()), &ResultSink::reserve,
-                              &sink, &status, floor, deadline);
+            return api_.zome_call(state_, module.function_at(entry.allocate),
+                                  module.function_at(entry.function),
+                                  module.function_at(entry.deallocate), input.data(),
+                                  static_cast<std::uint32_t>(input.size()), &ResultSink::reserve,
+                                  &sink, &status, floor, deadline);
           },
           entry.function_name);
     } catch (const StepFailure& failure) {

@@ -17,8 +17,8 @@ namespace {
 
 class InterpInstance final : public Instance {
  public:
-  InterpInstance(std::shared_ptr<const interp::WabtModule> module,
-                 HostFunctionTable host_functions, const Limits& limits)
+  InterpInstance(std::shared_ptr<const interp::WabtModule> module, HostFunctionTable host_functions,
+                 const Limits& limits)
       : host_functions_(std::move(host_functions)) {
     // Host functions see this adapter as their caller, so they re-enter through the same
     // interface as everyone else.

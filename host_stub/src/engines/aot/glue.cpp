@@ -371,12 +371,12 @@ std::string generate_glue(const ModuleInfo& info, std::string_view header,
   c += "#define HDK_AOT_MEMORY_LIMIT " + std::to_string(int(TrapCode::MemoryLimit)) + "\n";
   c += "#define HDK_AOT_UNSUPPORTED_IMPORT " + std::to_string(int(TrapCode::UnsupportedImport)) +
        "\n";
-  c += "#define HDK_AOT_ALLOCATION_FAILED " + std::to_string(int(TrapCode::AllocationFailed)) +
-       "\n";
+  c +=
+      "#define HDK_AOT_ALLOCATION_FAILED " + std::to_string(int(TrapCode::AllocationFailed)) + "\n";
   c += "#define HDK_AOT_INPUT_OUT_OF_BOUNDS " + std::to_string(int(TrapCode::InputOutOfBounds)) +
        "\n";
-  c += "#define HDK_AOT_RESULT_OUT_OF_BOUNDS " +
-       std::to_string(int(TrapCode::ResultOutOfBounds)) + "\n";
+  c += "#define HDK_AOT_RESULT_OUT_OF_BOUNDS " + std::to_string(int(TrapCode::ResultOutOfBounds)) +
+       "\n";
   c += kGlueCommon;
 
   // Imports: the ABI's shape goes to the dispatcher, anything else gets a stub

@@ -70,8 +70,8 @@ TEST_CASE("capabilities: grants and claims are private entries of the author's c
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
       const auto bob = s->add_agent("bob");
-      const auto secret = world_test::ok_value<hdk::CapSecret>(
-          s->call(alice, "social", "new_secret", hdk::Unit{}));
+      const auto secret =
+          world_test::ok_value<hdk::CapSecret>(s->call(alice, "social", "new_secret", hdk::Unit{}));
       REQUIRE(secret.bytes.size() == 64);
 
       const auto grant = grant_of(hdk::cap_access::Assigned{secret, {bob.key}}, listed({"f"}));
@@ -100,9 +100,9 @@ TEST_CASE("capabilities: grants and claims are private entries of the author's c
       CHECK(std::holds_alternative<hdk::entry_type::CapClaim>(claimed->entry_type));
 
       // update_cap_grant keeps the CapGrant type; delete_cap_grant deletes it.
-      const auto regrant = world_test::ok_value<hdk::ActionHash>(s->call(
-          alice, "social", "regrant",
-          RegrantInput{hash, grant_of(hdk::cap_access::Unrestricted{}, listed({"g"}))}));
+      const auto regrant = world_test::ok_value<hdk::ActionHash>(
+          s->call(alice, "social", "regrant",
+                  RegrantInput{hash, grant_of(hdk::cap_access::Unrestricted{}, listed({"g"}))}));
       const auto* update = s->chain(alice).back().action().as<hdk::action::Update>();
       REQUIRE(update);
       CHECK(update->original_action_address == hash);
@@ -186,9 +186,9 @@ TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor c
             bytes_of(unauthorized(secret, "write_post")));
 
       // Assigned: the secret, and only from an assignee.
-      const auto assigned = world_test::ok_value<hdk::ActionHash>(
-          s->call(bob, "social", "grant",
-                  grant_of(hdk::cap_access::Assigned{secret, {carol.key}}, listed({"write_post"}))));
+      const auto assigned = world_test::ok_value<hdk::ActionHash>(s->call(
+          bob, "social", "grant",
+          grant_of(hdk::cap_access::Assigned{secret, {carol.key}}, listed({"write_post"}))));
       CHECK(bytes_of(remote(alice, bob, "write_post", secret)) ==
             bytes_of(unauthorized(secret, "write_post")));
       CHECK(bytes_of(remote(carol, bob, "write_post", std::nullopt)) ==
@@ -197,10 +197,11 @@ TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor c
           remote(carol, bob, "write_post", secret)));
 
       // Updated, the old grant is gone and the new one holds.
-      REQUIRE(s->call(bob, "social", "regrant",
-                      RegrantInput{assigned, grant_of(hdk::cap_access::Assigned{secret, {alice.key}},
-                                                      listed({"write_post"}))})
-                  .ok());
+      REQUIRE(
+          s->call(bob, "social", "regrant",
+                  RegrantInput{assigned, grant_of(hdk::cap_access::Assigned{secret, {alice.key}},
+                                                  listed({"write_post"}))})
+              .ok());
       CHECK(bytes_of(remote(carol, bob, "write_post", secret)) ==
             bytes_of(unauthorized(secret, "write_post")));
       CHECK(std::holds_alternative<hdk::zome_call_response::Ok>(
@@ -299,8 +300,8 @@ TEST_CASE("capabilities: call to another cell of the conductor checks grants too
                                               CellCall{{other_dna, bob.key}, "who_calls", {}}))
                 .find("no cell") != std::string::npos);
       // The app's one role is named after the DNA.
-      const auto by_role =
-          world_test::ok_value<hdk::ZomeCallResponse>(s->call(alice, "social", "role_call", rt.dna.name));
+      const auto by_role = world_test::ok_value<hdk::ZomeCallResponse>(
+          s->call(alice, "social", "role_call", rt.dna.name));
       CHECK(std::holds_alternative<hdk::zome_call_response::Ok>(by_role));
       CHECK(world_test::host_error_of(s->call(alice, "social", "role_call", std::string("nope")))
                 .find("no role") != std::string::npos);

@@ -82,8 +82,7 @@ TEST_CASE("post_commit: its failures and writes do not undo the call") {
       const auto alice = s->add_agent("alice");
 
       // It fails: the call still succeeded, the post is committed, the failure traced.
-      const auto failing =
-          s->call(alice, "social", "write_post", Post{"post_commit fails", ""});
+      const auto failing = s->call(alice, "social", "write_post", Post{"post_commit fails", ""});
       INFO(failing.describe());
       REQUIRE(failing.ok());
       CHECK(s->chain(alice).back().action_address() == failing.value<hdk::ActionHash>());

@@ -293,15 +293,16 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
                     Entry(entry::CapGrant{ZomeCallCapGrant{"open", cap_access::Unrestricted{},
                                                            granted_functions::All{}}}),
                     ChainTopOrdering::Strict});
-  check("create_input_cap_claim",
-        CreateInput{entry_def_location::CapClaim{}, EntryVisibility::Private,
-                    Entry(entry::CapClaim{CapClaim{"c", agent, secret}}),
-                    ChainTopOrdering::Strict});
-  check("update_input_cap_grant",
-        UpdateInput{ah,
-                    Entry(entry::CapGrant{ZomeCallCapGrant{"t", cap_access::Transferable{secret},
-                                                           granted_functions::Listed{{{"z", "f"}}}}}),
-                    ChainTopOrdering::Strict});
+  check(
+      "create_input_cap_claim",
+      CreateInput{entry_def_location::CapClaim{}, EntryVisibility::Private,
+                  Entry(entry::CapClaim{CapClaim{"c", agent, secret}}), ChainTopOrdering::Strict});
+  check(
+      "update_input_cap_grant",
+      UpdateInput{ah,
+                  Entry(entry::CapGrant{ZomeCallCapGrant{"t", cap_access::Transferable{secret},
+                                                         granted_functions::Listed{{{"z", "f"}}}}}),
+                  ChainTopOrdering::Strict});
   check("get_options_default", GetOptions::network());
   check("get_options_full", GetOptions{GetStrategy::Local, 3, 70000, false});
   check("get_input", std::vector<GetInput>{GetInput{to_any_dht(eh), GetOptions{}}});
@@ -335,9 +336,9 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
   check("init_properties",
         std::optional<InitProperties>{InitProperties{Bytes{0x81, 0xa1, 'k', 1}}});
   check("genesis_self_check_data", GenesisSelfCheckData{std::nullopt, agent});
-  check("schedules",
-        std::vector<std::optional<Schedule>>{schedule::Persisted{"*/5 * * * * *"},
-                                             schedule::Ephemeral{Duration{3, 500}}, std::nullopt});
+  check("schedules", std::vector<std::optional<Schedule>>{
+                         schedule_kind::Persisted{"*/5 * * * * *"},
+                         schedule_kind::Ephemeral{Duration{3, 500}}, std::nullopt});
 
   // ---- chains and agent activity ----
   check("chain_filters",

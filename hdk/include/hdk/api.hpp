@@ -78,6 +78,17 @@ inline ExternResult<ActionHash> delete_entry(const ActionHash& original) {
   return host_fn::delete_(DeleteInput{original, ChainTopOrdering::Strict});
 }
 
+/// Asks the conductor to run this zome's `fn_name` at its next scheduler
+/// tick, once this call commits. Declare it
+/// `ExternResult<std::optional<Schedule>> fn_name(std::optional<Schedule> current)`:
+/// it gets none the first time, then what it last answered; it answers when
+/// to run again (`schedule_kind::Ephemeral{duration}` from now, or
+/// `schedule_kind::Persisted{cron}`), or none to stop. Scheduling a function
+/// already scheduled changes nothing.
+inline ExternResult<Unit> schedule(const std::string& fn_name) {
+  return host_fn::schedule(fn_name);
+}
+
 /// The record at `hash` (an action or entry hash), if the DHT has it.
 inline ExternResult<std::optional<Record>> get(const AnyDhtHash& hash,
                                                GetOptions options = GetOptions{}) {
@@ -311,8 +322,8 @@ template <class In>
 ExternResult<ZomeCallResponse> call(CallTargetCell to_cell, std::string zome_name,
                                     std::string fn_name, std::optional<CapSecret> cap_secret,
                                     const In& payload) {
-  Call c{call_target::ConductorCell{std::move(to_cell)}, std::move(zome_name),
-         std::move(fn_name), std::move(cap_secret), ExternIO::from(payload)};
+  Call c{call_target::ConductorCell{std::move(to_cell)}, std::move(zome_name), std::move(fn_name),
+         std::move(cap_secret), ExternIO::from(payload)};
   HDK_TRY(auto responses, host_fn::call(std::vector<Call>{std::move(c)}));
   if (responses.size() != 1)
     return HDK_ERROR("call: the host answered for a different number of calls");
@@ -324,8 +335,7 @@ ExternResult<ZomeCallResponse> call(CallTargetCell to_cell, std::string zome_nam
 /// grants; a callee that fails answers `NetworkError`.
 template <class In>
 ExternResult<ZomeCallResponse> call_remote(AgentPubKey agent, std::string zome_name,
-                                           std::string fn_name,
-                                           std::optional<CapSecret> cap_secret,
+                                           std::string fn_name, std::optional<CapSecret> cap_secret,
                                            const In& payload) {
   Call c{call_target::NetworkAgent{std::move(agent)}, std::move(zome_name), std::move(fn_name),
          std::move(cap_secret), ExternIO::from(payload)};

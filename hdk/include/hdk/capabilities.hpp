@@ -30,8 +30,8 @@ inline ExternResult<ActionHash> create_cap_claim(CapClaim claim) {
 /// grant stops authorizing calls, as if deleted.
 inline ExternResult<ActionHash> update_cap_grant(const ActionHash& old_grant,
                                                  ZomeCallCapGrant new_grant) {
-  return host_fn::update(
-      UpdateInput{old_grant, Entry(entry::CapGrant{std::move(new_grant)}), ChainTopOrdering::Strict});
+  return host_fn::update(UpdateInput{old_grant, Entry(entry::CapGrant{std::move(new_grant)}),
+                                     ChainTopOrdering::Strict});
 }
 
 /// Revokes the grant committed at `grant`.

@@ -18,6 +18,7 @@
 // (world::authorize).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -97,6 +98,17 @@ class Scenario {
     return call_bytes(agent, zome, function, bytes);
   }
 
+  /// Moves the clock forward by `by`, one scheduler tick per second as a
+  /// conductor's scheduler would see it, running every function due at each
+  /// tick on every agent's cell: one `schedule` named (first run, input
+  /// none), an Ephemeral schedule whose time has come, a Persisted one whose
+  /// cron expression names that second. Each run is a zome call as the
+  /// cell's agent; an answer of none, a failure or a bad cron expression
+  /// ends the schedule.
+  void advance(std::chrono::seconds by);
+  /// The functions scheduled on the agent's cell, and when they run next.
+  const std::vector<world::Cell::ScheduledFn>& schedules(const Agent& agent) const;
+
   /// The agent's committed source chain, in seq order.
   const std::vector<hdk::Record>& chain(const Agent& agent) const;
   /// Payloads (msgpack) the agent's calls emitted with emit_signal, in order
@@ -153,6 +165,11 @@ class Scenario {
   void post_commit(world::Cell& cell, std::size_t zome,
                    const std::vector<hdk::SignedActionHashed>& committed, int signal_depth);
   bool has_zome(std::string_view name) const;
+  /// Adds what a committed call scheduled to its cell's schedules.
+  void register_schedules(world::CallEnv& env);
+  /// Runs the cell's functions due at the tick that moved the clock from
+  /// second `from` to second `to`.
+  void run_due_schedules(world::Cell& cell, std::int64_t from, std::int64_t to);
   /// Delivers remote signals: each a `recv_remote_signal` call on its agent's cell.
   void deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int depth);
   /// Validates the workspace's records; an error result if one is invalid.

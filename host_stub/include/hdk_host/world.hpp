@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <hdk/host_fn_access.hpp>
@@ -91,6 +92,15 @@ struct Cell {
   std::vector<hdk::Record> chain;  // committed, seq order
   bool initialized = false;        // init callbacks ran and InitZomesComplete is on the chain
   std::vector<std::vector<std::uint8_t>> signals;  // emit_signal payloads (the ExternIO content)
+  /// A function a committed call scheduled: due at the next tick while
+  /// `current` is none, then as its last answer says.
+  struct ScheduledFn {
+    std::string zome;
+    std::string fn;
+    std::optional<hdk::Schedule> current;
+    std::int64_t due_micros = 0;  // for an Ephemeral schedule
+  };
+  std::vector<ScheduledFn> scheduled;
 };
 
 /// What the DNA's zomes declared, read at install.
@@ -184,6 +194,8 @@ class CallEnv {
   std::function<hdk::ExternResult<hdk::ZomeCallResponse>(const hdk::Call& call)> call_other;
   /// The grant this call runs under (call_info's cap_grant); ChainAuthor when unset.
   std::optional<hdk::CapGrant> cap_grant;
+  /// (zome, function) pairs this call scheduled, registered if it commits.
+  std::vector<std::pair<std::string, std::string>> scheduled;
   /// Signals emitted during this call (ExternIO contents).
   std::vector<std::vector<std::uint8_t>> signals;
   /// Who made the call (call_info's provenance): the cell's own agent, or the

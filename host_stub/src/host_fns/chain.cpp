@@ -16,15 +16,17 @@ hdk::ExternResult<hdk::ActionHash> create_1(CallContext& context, const hdk::Cre
   if (std::holds_alternative<hdk::entry_def_location::CapGrant>(input.entry_location)) {
     if (!std::holds_alternative<hdk::entry::CapGrant>(input.entry.as_variant()))
       return host_error("create: the CapGrant location needs a CapGrant entry");
-    return env->append(hdk::action::Create{hdk::entry_type::CapGrant{}, world::hash_entry(input.entry)},
-                       input.entry)
+    return env
+        ->append(hdk::action::Create{hdk::entry_type::CapGrant{}, world::hash_entry(input.entry)},
+                 input.entry)
         .action_address();
   }
   if (std::holds_alternative<hdk::entry_def_location::CapClaim>(input.entry_location)) {
     if (!std::holds_alternative<hdk::entry::CapClaim>(input.entry.as_variant()))
       return host_error("create: the CapClaim location needs a CapClaim entry");
-    return env->append(hdk::action::Create{hdk::entry_type::CapClaim{}, world::hash_entry(input.entry)},
-                       input.entry)
+    return env
+        ->append(hdk::action::Create{hdk::entry_type::CapClaim{}, world::hash_entry(input.entry)},
+                 input.entry)
         .action_address();
   }
   const auto* location = std::get_if<hdk::entry_def_location::App>(&input.entry_location);
@@ -71,6 +73,15 @@ hdk::ExternResult<hdk::ActionHash> delete_1(CallContext& context, const hdk::Del
       ->append(hdk::action::Delete{input.deletes_action_hash, *deleted->action().entry_hash()},
                std::nullopt)
       .action_address();
+}
+
+hdk::ExternResult<hdk::Unit> schedule_1(CallContext& context, const std::string& fn_name) {
+  hdk::WasmError error;
+  world::CallEnv* env = writable_world_of(context, "schedule", error);
+  if (!env) return error;
+  // Like a write, the schedule takes effect only if the call commits.
+  env->scheduled.emplace_back(context.zome, fn_name);
+  return hdk::Unit{};
 }
 
 hdk::ExternResult<std::vector<std::optional<hdk::Record>>> get_1(

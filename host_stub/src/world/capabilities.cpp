@@ -12,9 +12,8 @@ bool grants_function(const hdk::GrantedFunctions& functions, std::string_view zo
                      std::string_view function) {
   const auto* listed = std::get_if<hdk::granted_functions::Listed>(&functions.as_variant());
   if (!listed) return true;  // All
-  return std::any_of(listed->functions.begin(), listed->functions.end(), [&](const auto& f) {
-    return f.first == zome && f.second == function;
-  });
+  return std::any_of(listed->functions.begin(), listed->functions.end(),
+                     [&](const auto& f) { return f.first == zome && f.second == function; });
 }
 
 bool admits(const hdk::CapAccess& access, const hdk::AgentPubKey& caller,

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <tuple>
 
+#include "hdk_host/cron.hpp"
 #include "hdk_host/engine.hpp"
 #include "hdk_host/fault.hpp"
 
@@ -169,6 +170,7 @@ std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
   env.append(hdk::action::InitZomesComplete{}, std::nullopt);
   if (auto invalid = validate(env)) return invalid;
   commit(env);
+  register_schedules(env);
   cell.initialized = true;
   return std::nullopt;
 }
@@ -246,8 +248,8 @@ CallResult Scenario::call_cell(world::Cell& cell, std::string_view zome, std::st
   world::CallEnv env(cell, dht_, dna_, inputs_, static_cast<std::uint8_t>(index));
   if (caller) {
     env.provenance = caller->agent;
-    env.cap_grant =
-        world::authorize(cell.chain, cell.keys.agent, caller->agent, zome, function, caller->secret);
+    env.cap_grant = world::authorize(cell.chain, cell.keys.agent, caller->agent, zome, function,
+                                     caller->secret);
     if (!env.cap_grant) {
       if (refused)
         *refused = hdk::zome_call_response::Unauthorized{
@@ -278,6 +280,7 @@ CallResult Scenario::call_cell(world::Cell& cell, std::string_view zome, std::st
     } else {
       for (const auto& record : env.pending()) committed.push_back(record.signed_action);
       commit(env);
+      register_schedules(env);
     }
   }  // else the workspace is dropped: nothing is committed
   deliver(std::move(outgoing), signal_depth + 1);
@@ -285,8 +288,7 @@ CallResult Scenario::call_cell(world::Cell& cell, std::string_view zome, std::st
   return result;
 }
 
-hdk::ExternResult<hdk::ZomeCallResponse> Scenario::route_call(world::Cell& from,
-                                                              const hdk::Call& c,
+hdk::ExternResult<hdk::ZomeCallResponse> Scenario::route_call(world::Cell& from, const hdk::Call& c,
                                                               int signal_depth) {
   const auto host_error = [](std::string message) -> hdk::ExternResult<hdk::ZomeCallResponse> {
     return hdk::make_wasm_error(hdk::wasm_error_inner::Host{std::move(message)}, "hdk_host", 0);
@@ -334,9 +336,9 @@ hdk::ExternResult<hdk::ZomeCallResponse> Scenario::route_call(world::Cell& from,
   const Caller caller{from.keys.agent, c.cap_secret};
   std::optional<hdk::ZomeCallResponse> refused;
   const std::vector<TraceLine> caller_trace = last_trace_;
-  const CallResult result = call_cell(*target, c.zome_name, c.fn_name,
-                                      hdk::encode_to_vector(c.payload), signal_depth, &caller,
-                                      &refused);
+  const CallResult result =
+      call_cell(*target, c.zome_name, c.fn_name, hdk::encode_to_vector(c.payload), signal_depth,
+                &caller, &refused);
   if (remote) last_trace_ = caller_trace;  // the remote agent's trace is not the caller's
   if (refused) return std::move(*refused);
   if (result.ok())
@@ -344,7 +346,8 @@ hdk::ExternResult<hdk::ZomeCallResponse> Scenario::route_call(world::Cell& from,
         hdk::zome_call_response::Ok{hdk::ExternIO{hdk::Bytes(result.output())}}};
   // Over the network, the callee's failure comes back as an error the
   // network carried; in the conductor it fails the caller's host call.
-  if (remote) return hdk::ZomeCallResponse{hdk::zome_call_response::NetworkError{result.describe()}};
+  if (remote)
+    return hdk::ZomeCallResponse{hdk::zome_call_response::NetworkError{result.describe()}};
   return host_error("call " + c.zome_name + "." + c.fn_name + ": " + result.describe());
 }
 
@@ -366,9 +369,91 @@ void Scenario::post_commit(world::Cell& cell, std::size_t zome,
   cell.signals.insert(cell.signals.end(), env.signals.begin(), env.signals.end());
   deliver(std::move(env.remote_signals), signal_depth + 1);
   if (!result.ok())
-    last_trace_.push_back(TraceLine{hdk::Level::ERROR, "post_commit of zome `" +
-                                                           zomes_[zome]->name() +
-                                                           "` failed: " + result.describe()});
+    last_trace_.push_back(TraceLine{
+        hdk::Level::ERROR,
+        "post_commit of zome `" + zomes_[zome]->name() + "` failed: " + result.describe()});
+}
+
+void Scenario::register_schedules(world::CallEnv& env) {
+  auto& scheduled = env.cell().scheduled;
+  for (auto& [zome, fn] : env.scheduled) {
+    const bool known = std::any_of(scheduled.begin(), scheduled.end(),
+                                   [&](const auto& s) { return s.zome == zome && s.fn == fn; });
+    if (!known) scheduled.push_back({std::move(zome), std::move(fn), std::nullopt, 0});
+  }
+  env.scheduled.clear();
+}
+
+void Scenario::advance(std::chrono::seconds by) {
+  last_trace_.clear();
+  constexpr std::int64_t kSecond = 1'000'000;
+  for (std::int64_t tick = 0; tick < by.count(); ++tick) {
+    const std::int64_t from = inputs_.peek().micros / kSecond;
+    inputs_.advance(kSecond);
+    const std::int64_t to = inputs_.peek().micros / kSecond;
+    for (const auto& cell : cells_) run_due_schedules(*cell, from, to);
+  }
+}
+
+void Scenario::run_due_schedules(world::Cell& cell, std::int64_t from, std::int64_t to) {
+  const std::int64_t now = inputs_.peek().micros;
+  const auto trace_end = [&](const world::Cell::ScheduledFn& s, const std::string& why) {
+    last_trace_.push_back(TraceLine{hdk::Level::WARN, "schedule of " + s.zome + "." + s.fn +
+                                                          " on " + cell.name + " ended: " + why});
+  };
+  std::vector<world::Cell::ScheduledFn> due;
+  std::vector<world::Cell::ScheduledFn> waiting;
+  for (auto& s : cell.scheduled) {
+    bool is_due = !s.current;
+    if (const auto* after =
+            s.current ? std::get_if<hdk::schedule_kind::Ephemeral>(&*s.current) : nullptr) {
+      (void)after;
+      is_due = now >= s.due_micros;
+    } else if (const auto* cron =
+                   s.current ? std::get_if<hdk::schedule_kind::Persisted>(&*s.current) : nullptr) {
+      std::string error;
+      const auto parsed = world::Cron::parse(cron->cron, error);
+      if (!parsed) {
+        trace_end(s, "bad cron expression `" + cron->cron + "`: " + error);
+        continue;
+      }
+      for (std::int64_t second = from + 1; second <= to && !is_due; ++second)
+        is_due = parsed->matches(second);
+    }
+    (is_due ? due : waiting).push_back(std::move(s));
+  }
+  cell.scheduled = std::move(waiting);
+  for (auto& s : due) {
+    if (!has_zome(s.zome)) {
+      trace_end(s, "no zome named `" + s.zome + "`");
+      continue;
+    }
+    const CallResult r = call_cell(cell, s.zome, s.fn, extern_input(s.current), 0);
+    std::optional<hdk::Schedule> next;
+    hdk::DecodeError err;
+    if (!r.ok()) {
+      trace_end(s, "it failed: " + r.describe());
+      continue;
+    }
+    if (!hdk::decode(r.output(), next, err)) {
+      trace_end(s, "it answered no Option<Schedule>: " + err.message);
+      continue;
+    }
+    if (!next) continue;  // done, as it asked
+    if (const auto* after = std::get_if<hdk::schedule_kind::Ephemeral>(&*next))
+      s.due_micros = inputs_.peek().micros +
+                     static_cast<std::int64_t>(after->after.secs) * 1'000'000 +
+                     after->after.nanos / 1'000;
+    s.current = std::move(next);
+    // A call during the run may have scheduled it again: keep one.
+    const bool again = std::any_of(cell.scheduled.begin(), cell.scheduled.end(),
+                                   [&](const auto& o) { return o.zome == s.zome && o.fn == s.fn; });
+    if (!again) cell.scheduled.push_back(std::move(s));
+  }
+}
+
+const std::vector<world::Cell::ScheduledFn>& Scenario::schedules(const Agent& agent) const {
+  return cells_.at(agent.index)->scheduled;
 }
 
 void Scenario::deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int depth) {

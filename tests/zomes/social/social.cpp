@@ -106,8 +106,8 @@ HDK_EXTERN(role_call);
 
 /// The callee's CallInfo, decoded from its answer (or the reason there is none).
 hdk::ExternResult<hdk::CallInfo> remote_who_calls(RemoteCall input) {
-  HDK_TRY(const auto response, hdk::call_remote(input.agent, "social", "who_calls",
-                                                input.cap_secret, hdk::Unit{}));
+  HDK_TRY(const auto response,
+          hdk::call_remote(input.agent, "social", "who_calls", input.cap_secret, hdk::Unit{}));
   return hdk::zome_call_output<hdk::CallInfo>(response);
 }
 HDK_EXTERN(remote_who_calls);
@@ -180,3 +180,42 @@ hdk::ExternResult<hdk::ActionHash> delete_post(hdk::ActionHash original) {
   return hdk::delete_entry(original);
 }
 HDK_EXTERN(delete_post);
+
+// ---- schedules ----
+
+hdk::ExternResult<hdk::Unit> start_schedules() {
+  HDK_TRY(const hdk::Unit ephemeral, hdk::schedule("every_ten_seconds"));
+  HDK_TRY(const hdk::Unit persisted, hdk::schedule("every_minute"));
+  (void)ephemeral;
+  (void)persisted;
+  return hdk::Unit{};
+}
+HDK_EXTERN(start_schedules);
+
+inline constexpr const char* kTickTitle = "ephemeral tick";
+
+/// Ephemeral: writes a post at each run, and asks to run again 10 s later until it wrote three.
+hdk::ExternResult<std::optional<hdk::Schedule>> every_ten_seconds(
+    std::optional<hdk::Schedule> current) {
+  (void)current;
+  HDK_TRY(const hdk::ActionHash written, hdk::create_entry<EntryTypes>(Post{kTickTitle, ""}));
+  (void)written;
+  hdk::ChainQueryFilter filter;
+  filter.action_type = std::vector<hdk::ActionType>{hdk::ActionType::Create};
+  filter.include_entries = true;
+  HDK_TRY(const auto records, hdk::query(filter));
+  int ticks = 0;
+  for (const auto& record : records)
+    if (const auto post = record.entry_as<Post>(); post && post->title == kTickTitle) ++ticks;
+  if (ticks >= 3) return std::optional<hdk::Schedule>{};
+  return std::optional<hdk::Schedule>{hdk::schedule_kind::Ephemeral{hdk::Duration{10, 0}}};
+}
+HDK_EXTERN(every_ten_seconds);
+
+/// Persisted: at second 0 of every minute, for as long as the conductor runs.
+hdk::ExternResult<std::optional<hdk::Schedule>> every_minute(std::optional<hdk::Schedule> current) {
+  HDK_TRY(const hdk::Unit sent, hdk::emit_signal(std::string(current ? "minute" : "first")));
+  (void)sent;
+  return std::optional<hdk::Schedule>{hdk::schedule_kind::Persisted{"0 * * * * *"}};
+}
+HDK_EXTERN(every_minute);

@@ -108,7 +108,7 @@ TEST_CASE("capabilities: grants and claims are private entries of the author's c
       CHECK(update->original_action_address == hash);
       CHECK(std::holds_alternative<hdk::entry_type::CapGrant>(update->entry_type));
       const auto revoked =
-          world_test::ok_value<hdk::ActionHash>(s->call(alice, "social", "revoke", regrant));
+          world_test::ok_value<hdk::ActionHash>(s->call(alice, "social", "revoke_grant", regrant));
       const auto* del = s->chain(alice).back().action().as<hdk::action::Delete>();
       REQUIRE(del);
       CHECK(s->chain(alice).back().action_address() == revoked);
@@ -181,7 +181,7 @@ TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor c
           remote(carol, bob, "write_post", secret)));
 
       // Deleted, it authorizes nothing more.
-      REQUIRE(s->call(bob, "social", "revoke", transferable).ok());
+      REQUIRE(s->call(bob, "social", "revoke_grant", transferable).ok());
       CHECK(bytes_of(remote(alice, bob, "write_post", secret)) ==
             bytes_of(unauthorized(secret, "write_post")));
 
@@ -228,6 +228,7 @@ TEST_CASE("capabilities: a remote call runs on the callee's chain, its failure i
       REQUIRE(s->call(bob, "social", "grant",
                       grant_of(hdk::cap_access::Unrestricted{}, hdk::granted_functions::All{}))
                   .ok());
+      REQUIRE(s->call(alice, "social", "who_calls", hdk::Unit{}).ok());  // alice's init
       const std::size_t alice_length = s->chain(alice).size();
       const std::size_t bob_length = s->chain(bob).size();
       const auto r = world_test::ok_value<hdk::ZomeCallResponse>(

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <system_error>
 #include <ctime>
 
 namespace hdk_host::world {

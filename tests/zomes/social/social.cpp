@@ -25,10 +25,10 @@ hdk::ExternResult<hdk::ActionHash> regrant(RegrantInput input) {
 }
 HDK_EXTERN(regrant);
 
-hdk::ExternResult<hdk::ActionHash> revoke(hdk::ActionHash grant) {
+hdk::ExternResult<hdk::ActionHash> revoke_grant(hdk::ActionHash grant) {
   return hdk::delete_cap_grant(grant);
 }
-HDK_EXTERN(revoke);
+HDK_EXTERN(revoke_grant);
 
 hdk::ExternResult<hdk::ActionHash> claim(hdk::CapClaim claim) {
   return hdk::create_cap_claim(std::move(claim));
@@ -63,8 +63,21 @@ struct RemoteCall {
   HDK_STRUCT(agent, fn_name, cap_secret, payload);
 };
 
+namespace {
+
+/// write_post takes the post; the other functions called here take ().
+hdk::ExternResult<hdk::ZomeCallResponse> call_remote_with(const RemoteCall& input,
+                                                          std::optional<hdk::CapSecret> secret) {
+  if (input.fn_name == "write_post")
+    return hdk::call_remote(input.agent, "social", input.fn_name, std::move(secret),
+                            input.payload);
+  return hdk::call_remote(input.agent, "social", input.fn_name, std::move(secret), hdk::Unit{});
+}
+
+}  // namespace
+
 hdk::ExternResult<hdk::ZomeCallResponse> remote_call(RemoteCall input) {
-  return hdk::call_remote(input.agent, "social", input.fn_name, input.cap_secret, input.payload);
+  return call_remote_with(input, input.cap_secret);
 }
 HDK_EXTERN(remote_call);
 
@@ -78,8 +91,7 @@ hdk::ExternResult<hdk::ZomeCallResponse> call_with_claim(RemoteCall input) {
     const hdk::Entry* entry = record.entry_if_present();
     const auto* held = entry ? std::get_if<hdk::entry::CapClaim>(&entry->as_variant()) : nullptr;
     if (held && held->claim.grantor == input.agent)
-      return hdk::call_remote(input.agent, "social", input.fn_name, held->claim.secret,
-                              input.payload);
+      return call_remote_with(input, held->claim.secret);
   }
   return HDK_ERROR("no claim on that agent");
 }

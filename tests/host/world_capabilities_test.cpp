@@ -132,10 +132,13 @@ TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor c
       const auto carol = s->add_agent("carol");
       const auto remote = [&](const hdk_host::Agent& from, const hdk_host::Agent& to,
                               std::string fn, std::optional<hdk::CapSecret> secret) {
-        return world_test::ok_value<hdk::ZomeCallResponse>(s->call(
-            from, "social", "remote_call", RemoteCall{to.key, std::move(fn), secret, Post{}}));
+        return world_test::ok_value<hdk::ZomeCallResponse>(
+            s->call(from, "social", "remote_call",
+                    RemoteCall{to.key, std::move(fn), secret, Post{"t", "b"}}));
       };
       const auto who = [&](const hdk::ZomeCallResponse& r) {
+        const auto* network = std::get_if<hdk::zome_call_response::NetworkError>(&r);
+        INFO((network ? network->message : std::string("not a NetworkError")));
         const auto* ok = std::get_if<hdk::zome_call_response::Ok>(&r);
         REQUIRE(ok);
         hdk::CallInfo info;
@@ -210,11 +213,13 @@ TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor c
       // A claim keeps the secret on the caller's chain for later calls.
       REQUIRE(s->call(alice, "social", "claim", hdk::CapClaim{"bob's", bob.key, secret}).ok());
       CHECK(std::holds_alternative<hdk::zome_call_response::Ok>(
-          world_test::ok_value<hdk::ZomeCallResponse>(s->call(
-              alice, "social", "call_with_claim", RemoteCall{bob.key, "write_post", {}, Post{}}))));
+          world_test::ok_value<hdk::ZomeCallResponse>(
+              s->call(alice, "social", "call_with_claim",
+                      RemoteCall{bob.key, "write_post", {}, Post{"t", "b"}}))));
       CHECK(std::holds_alternative<hdk::zome_call_response::Ok>(
-          world_test::ok_value<hdk::ZomeCallResponse>(s->call(
-              alice, "social", "call_with_claim", RemoteCall{bob.key, "write_post", {}, Post{}}))));
+          world_test::ok_value<hdk::ZomeCallResponse>(
+              s->call(alice, "social", "call_with_claim",
+                      RemoteCall{bob.key, "write_post", {}, Post{"t", "b"}}))));
     }
   }
 }

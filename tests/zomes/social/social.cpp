@@ -69,8 +69,7 @@ namespace {
 hdk::ExternResult<hdk::ZomeCallResponse> call_remote_with(const RemoteCall& input,
                                                           std::optional<hdk::CapSecret> secret) {
   if (input.fn_name == "write_post")
-    return hdk::call_remote(input.agent, "social", input.fn_name, std::move(secret),
-                            input.payload);
+    return hdk::call_remote(input.agent, "social", input.fn_name, std::move(secret), input.payload);
   return hdk::call_remote(input.agent, "social", input.fn_name, std::move(secret), hdk::Unit{});
 }
 

@@ -3,8 +3,8 @@
 
 #include <cctype>
 #include <charconv>
-#include <system_error>
 #include <ctime>
+#include <system_error>
 
 namespace hdk_host::world {
 namespace {

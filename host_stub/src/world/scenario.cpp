@@ -342,8 +342,8 @@ hdk::ExternResult<hdk::ZomeCallResponse> Scenario::route_call(world::Cell& from,
   if (remote) last_trace_ = caller_trace;  // the remote agent's trace is not the caller's
   if (refused) return std::move(*refused);
   if (result.ok())
-    return hdk::ZomeCallResponse{
-        hdk::zome_call_response::Ok{hdk::ExternIO{hdk::Bytes(result.output())}}};
+    return hdk::ZomeCallResponse{hdk::zome_call_response::Ok{
+        hdk::ExternIO{hdk::Bytes(result.output().begin(), result.output().end())}}};
   // Over the network, the callee's failure comes back as an error the
   // network carried; in the conductor it fails the caller's host call.
   if (remote)
@@ -435,7 +435,7 @@ void Scenario::run_due_schedules(world::Cell& cell, std::int64_t from, std::int6
       trace_end(s, "it failed: " + r.describe());
       continue;
     }
-    if (!hdk::decode(r.output(), next, err)) {
+    if (!decode(r.output(), next, err)) {
       trace_end(s, "it answered no Option<Schedule>: " + err.message);
       continue;
     }

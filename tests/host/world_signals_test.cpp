@@ -1,6 +1,6 @@
 // emit_signal and send_remote_signal on every runtime: a remote signal runs
 // the recipient's recv_remote_signal in the sending zome, as a call from the
-// sender, fire and forget.
+// sender that the recipient's grants must cover, fire and forget.
 #include <catch2/catch.hpp>
 
 #include "world_support.hpp"
@@ -23,6 +23,13 @@ TEST_CASE("world: remote signals reach other agents' recv_remote_signal on every
       const auto bob = s->add_agent("bob");
       const auto carol = s->add_agent("carol");
 
+      // Without a grant, a remote signal is refused like any call from another agent.
+      REQUIRE(s->call(alice, "posts", "ping", Ping{{bob.key}, "ping 0"}).ok());
+      CHECK(s->signals_as<std::string>(bob).empty());
+      CHECK(s->signals_as<std::string>(alice).empty());
+
+      for (const auto& agent : {alice, bob, carol})
+        REQUIRE(s->call(agent, "posts", "accept_signals", hdk::Unit{}).ok());
       const auto r = s->call(alice, "posts", "ping", Ping{{bob.key}, "ping 1"});
       INFO(r.describe());
       REQUIRE(r.ok());

@@ -288,6 +288,21 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
                     EntryVisibility::Public, app, ChainTopOrdering::Strict});
   check("update_input", UpdateInput{ah, app, ChainTopOrdering::Relaxed});
   check("delete_input", DeleteInput{ah, ChainTopOrdering::Strict});
+  check("create_input_cap_grant",
+        CreateInput{entry_def_location::CapGrant{}, EntryVisibility::Private,
+                    Entry(entry::CapGrant{ZomeCallCapGrant{"open", cap_access::Unrestricted{},
+                                                           granted_functions::All{}}}),
+                    ChainTopOrdering::Strict});
+  check(
+      "create_input_cap_claim",
+      CreateInput{entry_def_location::CapClaim{}, EntryVisibility::Private,
+                  Entry(entry::CapClaim{CapClaim{"c", agent, secret}}), ChainTopOrdering::Strict});
+  check(
+      "update_input_cap_grant",
+      UpdateInput{ah,
+                  Entry(entry::CapGrant{ZomeCallCapGrant{"t", cap_access::Transferable{secret},
+                                                         granted_functions::Listed{{{"z", "f"}}}}}),
+                  ChainTopOrdering::Strict});
   check("get_options_default", GetOptions::network());
   check("get_options_full", GetOptions{GetStrategy::Local, 3, 70000, false});
   check("get_input", std::vector<GetInput>{GetInput{to_any_dht(eh), GetOptions{}}});
@@ -321,9 +336,9 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
   check("init_properties",
         std::optional<InitProperties>{InitProperties{Bytes{0x81, 0xa1, 'k', 1}}});
   check("genesis_self_check_data", GenesisSelfCheckData{std::nullopt, agent});
-  check("schedules",
-        std::vector<std::optional<Schedule>>{schedule::Persisted{"*/5 * * * * *"},
-                                             schedule::Ephemeral{Duration{3, 500}}, std::nullopt});
+  check("schedules", std::vector<std::optional<Schedule>>{
+                         schedule_kind::Persisted{"*/5 * * * * *"},
+                         schedule_kind::Ephemeral{Duration{3, 500}}, std::nullopt});
 
   // ---- chains and agent activity ----
   check("chain_filters",
@@ -400,6 +415,18 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
             zome_call_response::Unauthorized{zome_call_authorization::BadNonce{"n"}, std::nullopt,
                                              "z", "f"},
             zome_call_response::NetworkError{"e"}});
+  check("call_targets",
+        std::vector<Call>{
+            Call{call_target::NetworkAgent{agent}, "z", "f", std::nullopt, ExternIO{Bytes{0xc0}}},
+            Call{call_target::ConductorCell{call_target_cell::OtherCell{CellId{dna, agent}}}, "z",
+                 "f", secret, ExternIO{Bytes{0xc0}}},
+            Call{call_target::ConductorCell{call_target_cell::OtherRole{"r"}}, "z", "f",
+                 std::nullopt, ExternIO{Bytes{0xc0}}}});
+  check("zome_call_response_unauthorized",
+        ZomeCallResponse{zome_call_response::Unauthorized{zome_call_authorization::BadCapGrant{},
+                                                          secret, "z", "f"}});
+  check("post_commit_input",
+        std::vector<SignedActionHashed>{signed_action(create, ah), signed_action(del, ah)});
   check("app_signal", AppSignal{ExternIO{Bytes{0xa2, 'h', 'i'}}});
   check("remote_signal", RemoteSignal{{agent, agent}, ExternIO{Bytes{0xa2, 'h', 'i'}}});
   const CellId cell{dna, agent};

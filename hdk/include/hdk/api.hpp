@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "hdk/capabilities.hpp"
 #include "hdk/entry_types.hpp"
 #include "hdk/hashing.hpp"
 #include "hdk/host.hpp"
@@ -75,6 +76,17 @@ ExternResult<ActionHash> update_entry(const ActionHash& original, const T& value
 /// Deletes the entry that the create or update action `original` wrote.
 inline ExternResult<ActionHash> delete_entry(const ActionHash& original) {
   return host_fn::delete_(DeleteInput{original, ChainTopOrdering::Strict});
+}
+
+/// Asks the conductor to run this zome's `fn_name` at its next scheduler
+/// tick, once this call commits. Declare it
+/// `ExternResult<std::optional<Schedule>> fn_name(std::optional<Schedule> current)`:
+/// it gets none the first time, then what it last answered; it answers when
+/// to run again (`schedule_kind::Ephemeral{duration}` from now, or
+/// `schedule_kind::Persisted{cron}`), or none to stop. Scheduling a function
+/// already scheduled changes nothing.
+inline ExternResult<Unit> schedule(const std::string& fn_name) {
+  return host_fn::schedule(fn_name);
 }
 
 /// The record at `hash` (an action or entry hash), if the DHT has it.
@@ -299,6 +311,60 @@ ExternResult<Out> call(const std::string& zome_name, const std::string& fn_name,
   if (!ok->output.decode(out, err))
     return HDK_ERROR("call: cannot decode the answer: " + err.message);
   return out;
+}
+
+/// Calls `fn_name` of zome `zome_name` in the cell `to_cell` (this one:
+/// `call_target_cell::Local{}`; another of this conductor: `OtherCell{cell_id}`
+/// or `OtherRole{role}`), with `cap_secret` if that cell's agent is not this
+/// one: Rust's `call`. The answer is the conductor's: `Ok`, or `Unauthorized`
+/// when no grant of the callee covers the call. A callee that fails fails this call.
+template <class In>
+ExternResult<ZomeCallResponse> call(CallTargetCell to_cell, std::string zome_name,
+                                    std::string fn_name, std::optional<CapSecret> cap_secret,
+                                    const In& payload) {
+  Call c{call_target::ConductorCell{std::move(to_cell)}, std::move(zome_name), std::move(fn_name),
+         std::move(cap_secret), ExternIO::from(payload)};
+  HDK_TRY(auto responses, host_fn::call(std::vector<Call>{std::move(c)}));
+  if (responses.size() != 1)
+    return HDK_ERROR("call: the host answered for a different number of calls");
+  return std::move(responses.front());
+}
+
+/// Calls `fn_name` of zome `zome_name` on `agent`'s cell of this DNA, over
+/// the network: Rust's `call_remote`. The callee's conductor checks its
+/// grants; a callee that fails answers `NetworkError`.
+template <class In>
+ExternResult<ZomeCallResponse> call_remote(AgentPubKey agent, std::string zome_name,
+                                           std::string fn_name, std::optional<CapSecret> cap_secret,
+                                           const In& payload) {
+  Call c{call_target::NetworkAgent{std::move(agent)}, std::move(zome_name), std::move(fn_name),
+         std::move(cap_secret), ExternIO::from(payload)};
+  HDK_TRY(auto responses, host_fn::call(std::vector<Call>{std::move(c)}));
+  if (responses.size() != 1)
+    return HDK_ERROR("call_remote: the host answered for a different number of calls");
+  return std::move(responses.front());
+}
+
+/// A call's output decoded as Out, or an error saying why there is none
+/// (Unauthorized, NetworkError, ...): `match response { Ok(io) => io.decode() .. }`.
+template <class Out>
+ExternResult<Out> zome_call_output(const ZomeCallResponse& response) {
+  if (const auto* ok = std::get_if<zome_call_response::Ok>(&response)) {
+    Out out{};
+    DecodeError err;
+    if (!ok->output.decode(out, err))
+      return HDK_ERROR("the zome call's answer does not decode: " + err.message);
+    return out;
+  }
+  if (const auto* refused = std::get_if<zome_call_response::Unauthorized>(&response))
+    return HDK_ERROR("unauthorized: no capability grant covers " + refused->zome_name + "." +
+                     refused->fn_name);
+  if (const auto* network = std::get_if<zome_call_response::NetworkError>(&response))
+    return HDK_ERROR("network error: " + network->message);
+  if (std::holds_alternative<zome_call_response::AuthenticationFailed>(response))
+    return HDK_ERROR("the zome call's signature did not verify");
+  return HDK_ERROR("countersigning session: " +
+                   std::get<zome_call_response::CountersigningSession>(response).message);
 }
 
 namespace api_detail {

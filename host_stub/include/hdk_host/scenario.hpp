@@ -11,9 +11,14 @@
 //
 // Agents share one DHT. Each call runs `init` first if the agent has not
 // run it yet, runs in a workspace, has every new record validated by the
-// integrity zome's `validate`, and commits only if all of that succeeded.
+// integrity zome's `validate`, and commits only if all of that succeeded;
+// then the zome's `post_commit` gets the committed actions. Calls between
+// agents (`call_remote`), to another cell (`call` with OtherCell) and remote
+// signals pass the callee's capability grants as in a conductor
+// (world::authorize).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -93,10 +98,22 @@ class Scenario {
     return call_bytes(agent, zome, function, bytes);
   }
 
+  /// Moves the clock forward by `by`, one scheduler tick per second as a
+  /// conductor's scheduler would see it, running every function due at each
+  /// tick on every agent's cell: one `schedule` named (first run, input
+  /// none), an Ephemeral schedule whose time has come, a Persisted one whose
+  /// cron expression names that second. Each run is a zome call as the
+  /// cell's agent; an answer of none, a failure or a bad cron expression
+  /// ends the schedule.
+  void advance(std::chrono::seconds by);
+  /// The functions scheduled on the agent's cell, and when they run next.
+  const std::vector<world::Cell::ScheduledFn>& schedules(const Agent& agent) const;
+
   /// The agent's committed source chain, in seq order.
   const std::vector<hdk::Record>& chain(const Agent& agent) const;
   /// Payloads (msgpack) the agent's calls emitted with emit_signal, in order
-  /// (including calls of its recv_remote_signal that other agents' signals made).
+  /// (including its post_commit's and the calls of its recv_remote_signal
+  /// that other agents' signals made).
   const std::vector<std::vector<std::uint8_t>>& signals(const Agent& agent) const;
   template <class T>
   std::vector<T> signals_as(const Agent& agent) const {
@@ -128,10 +145,31 @@ class Scenario {
                  std::span<const std::uint8_t> extern_input);
   /// Runs init on the cell if it has not run; an error result if it failed.
   std::optional<CallResult> ensure_initialized(world::Cell& cell);
-  /// Runs one zome call on a cell: init first, then the call, validation and commit.
+  /// Who calls a cell when it is not the cell's own agent.
+  struct Caller {
+    hdk::AgentPubKey agent;
+    std::optional<hdk::CapSecret> secret;
+  };
+  /// Runs one zome call on a cell: init first, then the capability check
+  /// (for a `caller` other than the cell's agent), the call, validation,
+  /// commit and post_commit. A call the cell's grants do not cover does not
+  /// run: `refused` gets the conductor's Unauthorized answer.
   CallResult call_cell(world::Cell& cell, std::string_view zome, std::string_view function,
                        std::span<const std::uint8_t> extern_input, int signal_depth,
-                       const hdk::AgentPubKey* provenance = nullptr);
+                       const Caller* caller = nullptr,
+                       std::optional<hdk::ZomeCallResponse>* refused = nullptr);
+  /// `call` to another cell or agent (CallEnv::call_other) from a call on `from`.
+  hdk::ExternResult<hdk::ZomeCallResponse> route_call(world::Cell& from, const hdk::Call& call,
+                                                      int signal_depth);
+  /// Runs the zome's post_commit on the records a call just committed.
+  void post_commit(world::Cell& cell, std::size_t zome,
+                   const std::vector<hdk::SignedActionHashed>& committed, int signal_depth);
+  bool has_zome(std::string_view name) const;
+  /// Adds what a committed call scheduled to its cell's schedules.
+  void register_schedules(world::CallEnv& env);
+  /// Runs the cell's functions due at the tick that moved the clock from
+  /// second `from` to second `to`.
+  void run_due_schedules(world::Cell& cell, std::int64_t from, std::int64_t to);
   /// Delivers remote signals: each a `recv_remote_signal` call on its agent's cell.
   void deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int depth);
   /// Validates the workspace's records; an error result if one is invalid.
@@ -145,6 +183,7 @@ class Scenario {
   world::Dht dht_;
   std::vector<std::unique_ptr<world::Cell>> cells_;
   std::vector<TraceLine> last_trace_;
+  int call_depth_ = 0;  // zome calls in progress, one inside another
   world::Inputs inputs_;
 };
 

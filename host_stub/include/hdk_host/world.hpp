@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <hdk/host_fn_access.hpp>
@@ -91,6 +92,15 @@ struct Cell {
   std::vector<hdk::Record> chain;  // committed, seq order
   bool initialized = false;        // init callbacks ran and InitZomesComplete is on the chain
   std::vector<std::vector<std::uint8_t>> signals;  // emit_signal payloads (the ExternIO content)
+  /// A function a committed call scheduled: due at the next tick while
+  /// `current` is none, then as its last answer says.
+  struct ScheduledFn {
+    std::string zome;
+    std::string fn;
+    std::optional<hdk::Schedule> current;
+    std::int64_t due_micros = 0;  // for an Ephemeral schedule
+  };
+  std::vector<ScheduledFn> scheduled;
 };
 
 /// What the DNA's zomes declared, read at install.
@@ -177,6 +187,15 @@ class CallEnv {
   std::function<CallResult(std::string_view zome, std::string_view fn,
                            std::span<const std::uint8_t> extern_input)>
       call_zome;
+  /// Runs a zome call on a cell in a workspace of its own, as a conductor
+  /// does for `call` to another cell, `call_remote`, and any `call` from
+  /// post_commit: the callee's grants are checked, and its writes commit
+  /// (or not) on its own. An Err fails the caller's host call.
+  std::function<hdk::ExternResult<hdk::ZomeCallResponse>(const hdk::Call& call)> call_other;
+  /// The grant this call runs under (call_info's cap_grant); ChainAuthor when unset.
+  std::optional<hdk::CapGrant> cap_grant;
+  /// (zome, function) pairs this call scheduled, registered if it commits.
+  std::vector<std::pair<std::string, std::string>> scheduled;
   /// Signals emitted during this call (ExternIO contents).
   std::vector<std::vector<std::uint8_t>> signals;
   /// Who made the call (call_info's provenance): the cell's own agent, or the
@@ -209,6 +228,19 @@ class CallEnv {
   std::vector<hdk::Record> pending_;
   hdk::ChainTop start_head_;
 };
+
+/// The grant under which `caller` may call `zome`.`function` of the cell whose
+/// agent is `callee` and whose committed chain is `chain`, checked as a
+/// conductor does: the chain's author always passes (ChainAuthor); another
+/// agent needs a live CapGrant (not deleted, not updated) listing the
+/// function or granting All, that is unrestricted, or whose secret is
+/// `secret` (transferable), or whose secret is `secret` and whose assignees
+/// include `caller` (assigned). None: the conductor answers Unauthorized.
+std::optional<hdk::CapGrant> authorize(const std::vector<hdk::Record>& chain,
+                                       const hdk::AgentPubKey& callee,
+                                       const hdk::AgentPubKey& caller, std::string_view zome,
+                                       std::string_view function,
+                                       const std::optional<hdk::CapSecret>& secret);
 
 /// The link a CreateLink record makes (null if it is another kind of action).
 std::optional<hdk::Link> link_of(const hdk::Record& record);

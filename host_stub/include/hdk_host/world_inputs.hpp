@@ -42,12 +42,17 @@ class Inputs {
   Keypair agent_keys(std::size_t index) const;
   /// The time now; a fixed clock moves one step at each reading.
   hdk::Timestamp now();
+  /// The time now, without moving a fixed clock.
+  hdk::Timestamp peek() const;
+  /// Moves the clock forward (Scenario::advance): both clocks read this much later from now on.
+  void advance(std::int64_t micros) { offset_micros_ += micros; }
   void random(std::span<std::uint8_t> out);
 
  private:
   std::optional<FixedInputs> fixed_;
   std::int64_t clock_readings_ = 0;
   std::uint64_t random_draws_ = 0;
+  std::int64_t offset_micros_ = 0;
 };
 
 }  // namespace hdk_host::world

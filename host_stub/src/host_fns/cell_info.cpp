@@ -68,9 +68,9 @@ hdk::ExternResult<hdk::CallInfo> call_info_1(CallContext& context, const hdk::Un
   world::CallEnv* env = world_of(context, "call_info", error);
   if (!env) return error;
   const hdk::AgentPubKey& agent = env->cell().keys.agent;
-  // The grant is always ChainAuthor: the stub models no capabilities.
+  // The grant the scenario's capability check found; the cell's own agent calls as ChainAuthor.
   return hdk::CallInfo{env->provenance.value_or(agent), context.function, env->start_head(),
-                       hdk::cap_grant::ChainAuthor{agent}};
+                       env->cap_grant.value_or(hdk::CapGrant{hdk::cap_grant::ChainAuthor{agent}})};
 }
 
 }  // namespace hdk_host::host_fns

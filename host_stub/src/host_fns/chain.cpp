@@ -12,9 +12,26 @@ hdk::ExternResult<hdk::ActionHash> create_1(CallContext& context, const hdk::Cre
   hdk::WasmError error;
   world::CallEnv* env = writable_world_of(context, "create", error);
   if (!env) return error;
+  // A grant or claim is typed by its entry alone (EntryType::CapGrant / CapClaim).
+  if (std::holds_alternative<hdk::entry_def_location::CapGrant>(input.entry_location)) {
+    if (!std::holds_alternative<hdk::entry::CapGrant>(input.entry.as_variant()))
+      return host_error("create: the CapGrant location needs a CapGrant entry");
+    return env
+        ->append(hdk::action::Create{hdk::entry_type::CapGrant{}, world::hash_entry(input.entry)},
+                 input.entry)
+        .action_address();
+  }
+  if (std::holds_alternative<hdk::entry_def_location::CapClaim>(input.entry_location)) {
+    if (!std::holds_alternative<hdk::entry::CapClaim>(input.entry.as_variant()))
+      return host_error("create: the CapClaim location needs a CapClaim entry");
+    return env
+        ->append(hdk::action::Create{hdk::entry_type::CapClaim{}, world::hash_entry(input.entry)},
+                 input.entry)
+        .action_address();
+  }
   const auto* location = std::get_if<hdk::entry_def_location::App>(&input.entry_location);
   if (!location || !std::holds_alternative<hdk::entry::App>(input.entry.as_variant()))
-    return host_error("create: only app entries are supported by the host stub");
+    return host_error("create: an app entry type needs an App entry");
   const auto& where = location->location;
   if (where.zome_index.value != 0 || where.entry_def_index.value >= env->dna().entry_type_count)
     return host_error("create: entry type (" + std::to_string(where.zome_index.value) + ", " +
@@ -34,6 +51,12 @@ hdk::ExternResult<hdk::ActionHash> update_1(CallContext& context, const hdk::Upd
   if (!original) return host_error("update: the original action was not found");
   const hdk::EntryType* type = original->action().entry_type();
   if (!type) return host_error("update: the original action did not create an entry");
+  // An update keeps its original's type, so its entry must be of that kind.
+  const bool grant_type = std::holds_alternative<hdk::entry_type::CapGrant>(*type);
+  const bool grant_entry = std::holds_alternative<hdk::entry::CapGrant>(input.entry.as_variant());
+  if (grant_type != grant_entry)
+    return host_error(grant_type ? "update: a CapGrant can only be updated with a CapGrant entry"
+                                 : "update: a CapGrant entry can only update a CapGrant");
   hdk::action::Update update{input.original_action_address, *original->action().entry_hash(), *type,
                              world::hash_entry(input.entry)};
   return env->append(std::move(update), input.entry).action_address();
@@ -50,6 +73,15 @@ hdk::ExternResult<hdk::ActionHash> delete_1(CallContext& context, const hdk::Del
       ->append(hdk::action::Delete{input.deletes_action_hash, *deleted->action().entry_hash()},
                std::nullopt)
       .action_address();
+}
+
+hdk::ExternResult<hdk::Unit> schedule_1(CallContext& context, const std::string& fn_name) {
+  hdk::WasmError error;
+  world::CallEnv* env = writable_world_of(context, "schedule", error);
+  if (!env) return error;
+  // Like a write, the schedule takes effect only if the call commits.
+  env->scheduled.emplace_back(context.zome, fn_name);
+  return hdk::Unit{};
 }
 
 hdk::ExternResult<std::vector<std::optional<hdk::Record>>> get_1(

@@ -30,16 +30,20 @@ hdk::ExternResult<std::vector<hdk::ZomeCallResponse>> call_1(CallContext& contex
   hdk::WasmError error;
   world::CallEnv* env = writable_world_of(context, "call", error);
   if (!env) return error;
-  if (!env->call_zome) return host_error("call: this cell cannot run zome calls");
   std::vector<hdk::ZomeCallResponse> out;
   for (const auto& c : calls) {
     const auto* cell = std::get_if<hdk::call_target::ConductorCell>(&c.target);
-    if (!cell || !std::holds_alternative<hdk::call_target_cell::Local>(cell->cell)) {
-      out.push_back(hdk::zome_call_response::NetworkError{
-          "the host stub runs calls within the same cell only"});
+    const bool local = cell && std::holds_alternative<hdk::call_target_cell::Local>(cell->cell);
+    // post_commit has no workspace to share: its calls are zome calls of their own.
+    if (!local || env->role == world::CallEnv::Role::PostCommit) {
+      if (!env->call_other) return host_error("call: this cell cannot run zome calls");
+      HDK_TRY(hdk::ZomeCallResponse response, env->call_other(c));
+      out.push_back(std::move(response));
       continue;
     }
+    if (!env->call_zome) return host_error("call: this cell cannot run zome calls");
     const auto input = hdk::encode_to_vector(c.payload);
+    // The cell's own agent calls its own cell: the author passes every check.
     const CallResult result = env->call_zome(c.zome_name, c.fn_name, input);
     // A failed local call fails the caller too, as Holochain's `call` host function does.
     if (!result.ok())

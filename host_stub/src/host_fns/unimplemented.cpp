@@ -10,7 +10,6 @@ namespace hdk_host::host_fns {
   /* issue-sized pieces of Holochain the stub does not model yet */ \
   X(close_chain, 1)                                                 \
   X(open_chain, 1)                                                  \
-  X(schedule, 1)                                                    \
   X(get_agent_activity, 1)                                          \
   X(must_get_agent_activity, 1)                                     \
   X(get_validation_receipts, 1)                                     \

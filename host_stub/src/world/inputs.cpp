@@ -28,12 +28,20 @@ Keypair Inputs::agent_keys(std::size_t index) const {
   return keypair_from_seed(derive("agent", fixed_->seed, index));
 }
 
-hdk::Timestamp Inputs::now() {
+hdk::Timestamp Inputs::peek() const {
   if (!fixed_)
     return hdk::Timestamp{std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
-                              .count()};
-  return hdk::Timestamp{fixed_->clock_start_micros + fixed_->clock_step_micros * clock_readings_++};
+                              .count() +
+                          offset_micros_};
+  return hdk::Timestamp{fixed_->clock_start_micros + fixed_->clock_step_micros * clock_readings_ +
+                        offset_micros_};
+}
+
+hdk::Timestamp Inputs::now() {
+  const hdk::Timestamp out = peek();
+  if (fixed_) ++clock_readings_;
+  return out;
 }
 
 void Inputs::random(std::span<std::uint8_t> out) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <tuple>
 
+#include "hdk_host/cron.hpp"
 #include "hdk_host/engine.hpp"
 #include "hdk_host/fault.hpp"
 
@@ -169,6 +170,7 @@ std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
   env.append(hdk::action::InitZomesComplete{}, std::nullopt);
   if (auto invalid = validate(env)) return invalid;
   commit(env);
+  register_schedules(env);
   cell.initialized = true;
   return std::nullopt;
 }
@@ -201,9 +203,23 @@ std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
   return std::nullopt;
 }
 
+namespace {
+
+/// A record as the DHT receives it: a grant's or claim's entry (its secret)
+/// stays on the author's chain, as a conductor never publishes it.
+hdk::Record published(const hdk::Record& record) {
+  const hdk::EntryType* type = record.action().entry_type();
+  if (!type || !(std::holds_alternative<hdk::entry_type::CapGrant>(*type) ||
+                 std::holds_alternative<hdk::entry_type::CapClaim>(*type)))
+    return record;
+  return hdk::Record{record.signed_action, hdk::record_entry::Hidden{}};
+}
+
+}  // namespace
+
 void Scenario::commit(world::CallEnv& env) {
   for (auto& record : env.pending()) {
-    dht_.put(record);
+    dht_.put(published(record));
     env.cell().chain.push_back(std::move(record));
   }
   env.pending().clear();
@@ -217,30 +233,227 @@ CallResult Scenario::call_bytes(const Agent& agent, std::string_view zome,
   return call_cell(*cells_[agent.index], zome, function, extern_input_bytes(input_msgpack), 0);
 }
 
+bool Scenario::has_zome(std::string_view name) const {
+  return std::any_of(zomes_.begin(), zomes_.end(),
+                     [&](const auto& z) { return z->name() == name; });
+}
+
 CallResult Scenario::call_cell(world::Cell& cell, std::string_view zome, std::string_view function,
                                std::span<const std::uint8_t> extern_input, int signal_depth,
-                               const hdk::AgentPubKey* provenance) {
+                               const Caller* caller,
+                               std::optional<hdk::ZomeCallResponse>* refused) {
   const std::size_t index = zome_index(zome);
   if (auto failed = ensure_initialized(cell)) return std::move(*failed);
 
   world::CallEnv env(cell, dht_, dna_, inputs_, static_cast<std::uint8_t>(index));
-  if (provenance) env.provenance = *provenance;
+  if (caller) {
+    env.provenance = caller->agent;
+    env.cap_grant = world::authorize(cell.chain, cell.keys.agent, caller->agent, zome, function,
+                                     caller->secret);
+    if (!env.cap_grant) {
+      if (refused)
+        *refused = hdk::zome_call_response::Unauthorized{
+            hdk::zome_call_authorization::BadCapGrant{}, caller->secret, std::string(zome),
+            std::string(function)};
+      return error_result("unauthorized: no capability grant of " + cell.name + " covers " +
+                          std::string(zome) + "." + std::string(function));
+    }
+  }
   env.call_zome = [this, &env](std::string_view callee, std::string_view fn,
                                std::span<const std::uint8_t> input) {
+    if (!has_zome(callee)) return error_result("no zome named `" + std::string(callee) + "`");
     return run(env, zome_index(callee), fn, input);
   };
+  env.call_other = [this, &cell, signal_depth](const hdk::Call& c) {
+    return route_call(cell, c, signal_depth);
+  };
+  ++call_depth_;
   CallResult result = run(env, index, function, extern_input);
+  --call_depth_;
   // Signals leave as they are emitted, whatever becomes of the call.
   cell.signals.insert(cell.signals.end(), env.signals.begin(), env.signals.end());
   std::vector<world::CallEnv::RemoteSignalOut> outgoing = std::move(env.remote_signals);
+  std::vector<hdk::SignedActionHashed> committed;
   if (result.ok()) {
-    if (auto invalid = validate(env))
+    if (auto invalid = validate(env)) {
       result = std::move(*invalid);
-    else
+    } else {
+      for (const auto& record : env.pending()) committed.push_back(record.signed_action);
       commit(env);
+      register_schedules(env);
+    }
   }  // else the workspace is dropped: nothing is committed
   deliver(std::move(outgoing), signal_depth + 1);
+  if (!committed.empty()) post_commit(cell, index, committed, signal_depth);
   return result;
+}
+
+hdk::ExternResult<hdk::ZomeCallResponse> Scenario::route_call(world::Cell& from, const hdk::Call& c,
+                                                              int signal_depth) {
+  const auto host_error = [](std::string message) -> hdk::ExternResult<hdk::ZomeCallResponse> {
+    return hdk::make_wasm_error(hdk::wasm_error_inner::Host{std::move(message)}, "hdk_host", 0);
+  };
+  const auto cell_of = [&](const hdk::AgentPubKey& agent) -> world::Cell* {
+    for (const auto& cell : cells_)
+      if (cell->keys.agent == agent) return cell.get();
+    return nullptr;
+  };
+  world::Cell* target = nullptr;
+  const auto* remote = std::get_if<hdk::call_target::NetworkAgent>(&c.target);
+  if (remote) {
+    target = cell_of(remote->agent);
+    if (!target)
+      return hdk::ZomeCallResponse{hdk::zome_call_response::NetworkError{
+          "no agent " + hdk::to_b64(remote->agent) + " is reachable on this DNA's network"}};
+  } else {
+    const auto& to = std::get<hdk::call_target::ConductorCell>(c.target).cell;
+    if (std::holds_alternative<hdk::call_target_cell::Local>(to)) {
+      target = &from;
+    } else if (const auto* other = std::get_if<hdk::call_target_cell::OtherCell>(&to)) {
+      // The scenario is one conductor running every agent's cell of its DNA.
+      const auto& [dna, agent] = other->cell;
+      if (dna == dna_.hash) target = cell_of(agent);
+      if (!target)
+        return host_error("call: no cell " + hdk::to_b64(dna) + " / " + hdk::to_b64(agent) +
+                          " in this conductor");
+    } else {
+      // One role, named after the DNA: the caller's own cell of it.
+      const auto& role = std::get<hdk::call_target_cell::OtherRole>(to).role;
+      if (role != dna_.name) return host_error("call: no role `" + role + "` in this app");
+      target = &from;
+    }
+  }
+  // A call chain that comes back to itself forever would never end; a
+  // conductor would let it time out, the stub stops it.
+  constexpr int kMaxCallDepth = 16;
+  if (call_depth_ >= kMaxCallDepth) return host_error("call: calls nested too deep");
+  if (!has_zome(c.zome_name)) {
+    if (remote)
+      return hdk::ZomeCallResponse{
+          hdk::zome_call_response::NetworkError{"no zome named `" + c.zome_name + "`"}};
+    return host_error("call: no zome named `" + c.zome_name + "`");
+  }
+  const Caller caller{from.keys.agent, c.cap_secret};
+  std::optional<hdk::ZomeCallResponse> refused;
+  const std::vector<TraceLine> caller_trace = last_trace_;
+  const CallResult result =
+      call_cell(*target, c.zome_name, c.fn_name, hdk::encode_to_vector(c.payload), signal_depth,
+                &caller, &refused);
+  if (remote) last_trace_ = caller_trace;  // the remote agent's trace is not the caller's
+  if (refused) return std::move(*refused);
+  if (result.ok())
+    return hdk::ZomeCallResponse{hdk::zome_call_response::Ok{
+        hdk::ExternIO{hdk::Bytes(result.output().begin(), result.output().end())}}};
+  // Over the network, the callee's failure comes back as an error the
+  // network carried; in the conductor it fails the caller's host call.
+  if (remote)
+    return hdk::ZomeCallResponse{hdk::zome_call_response::NetworkError{result.describe()}};
+  return host_error("call " + c.zome_name + "." + c.fn_name + ": " + result.describe());
+}
+
+void Scenario::post_commit(world::Cell& cell, std::size_t zome,
+                           const std::vector<hdk::SignedActionHashed>& committed,
+                           int signal_depth) {
+  if (!exports(*zomes_[zome], "post_commit")) return;
+  // post_commit runs after the call, on its own: it may not write (it may
+  // call a zome function that does), and whatever it does cannot undo
+  // what was committed.
+  world::CallEnv env(cell, dht_, dna_, inputs_, static_cast<std::uint8_t>(zome));
+  env.role = world::CallEnv::Role::PostCommit;
+  env.call_other = [this, &cell, signal_depth](const hdk::Call& c) {
+    return route_call(cell, c, signal_depth);
+  };
+  ++call_depth_;
+  const CallResult result = run(env, zome, "post_commit", extern_input(committed));
+  --call_depth_;
+  cell.signals.insert(cell.signals.end(), env.signals.begin(), env.signals.end());
+  deliver(std::move(env.remote_signals), signal_depth + 1);
+  if (!result.ok())
+    last_trace_.push_back(TraceLine{
+        hdk::Level::ERROR,
+        "post_commit of zome `" + zomes_[zome]->name() + "` failed: " + result.describe()});
+}
+
+void Scenario::register_schedules(world::CallEnv& env) {
+  auto& scheduled = env.cell().scheduled;
+  for (auto& [zome, fn] : env.scheduled) {
+    const bool known = std::any_of(scheduled.begin(), scheduled.end(),
+                                   [&](const auto& s) { return s.zome == zome && s.fn == fn; });
+    if (!known) scheduled.push_back({std::move(zome), std::move(fn), std::nullopt, 0});
+  }
+  env.scheduled.clear();
+}
+
+void Scenario::advance(std::chrono::seconds by) {
+  last_trace_.clear();
+  constexpr std::int64_t kSecond = 1'000'000;
+  for (std::int64_t tick = 0; tick < by.count(); ++tick) {
+    const std::int64_t from = inputs_.peek().micros / kSecond;
+    inputs_.advance(kSecond);
+    const std::int64_t to = inputs_.peek().micros / kSecond;
+    for (const auto& cell : cells_) run_due_schedules(*cell, from, to);
+  }
+}
+
+void Scenario::run_due_schedules(world::Cell& cell, std::int64_t from, std::int64_t to) {
+  const std::int64_t now = inputs_.peek().micros;
+  const auto trace_end = [&](const world::Cell::ScheduledFn& s, const std::string& why) {
+    last_trace_.push_back(TraceLine{hdk::Level::WARN, "schedule of " + s.zome + "." + s.fn +
+                                                          " on " + cell.name + " ended: " + why});
+  };
+  std::vector<world::Cell::ScheduledFn> due;
+  std::vector<world::Cell::ScheduledFn> waiting;
+  for (auto& s : cell.scheduled) {
+    bool is_due = !s.current;
+    if (const auto* after =
+            s.current ? std::get_if<hdk::schedule_kind::Ephemeral>(&*s.current) : nullptr) {
+      (void)after;
+      is_due = now >= s.due_micros;
+    } else if (const auto* cron =
+                   s.current ? std::get_if<hdk::schedule_kind::Persisted>(&*s.current) : nullptr) {
+      std::string error;
+      const auto parsed = world::Cron::parse(cron->cron, error);
+      if (!parsed) {
+        trace_end(s, "bad cron expression `" + cron->cron + "`: " + error);
+        continue;
+      }
+      for (std::int64_t second = from + 1; second <= to && !is_due; ++second)
+        is_due = parsed->matches(second);
+    }
+    (is_due ? due : waiting).push_back(std::move(s));
+  }
+  cell.scheduled = std::move(waiting);
+  for (auto& s : due) {
+    if (!has_zome(s.zome)) {
+      trace_end(s, "no zome named `" + s.zome + "`");
+      continue;
+    }
+    const CallResult r = call_cell(cell, s.zome, s.fn, extern_input(s.current), 0);
+    std::optional<hdk::Schedule> next;
+    hdk::DecodeError err;
+    if (!r.ok()) {
+      trace_end(s, "it failed: " + r.describe());
+      continue;
+    }
+    if (!decode(r.output(), next, err)) {
+      trace_end(s, "it answered no Option<Schedule>: " + err.message);
+      continue;
+    }
+    if (!next) continue;  // done, as it asked
+    if (const auto* after = std::get_if<hdk::schedule_kind::Ephemeral>(&*next))
+      s.due_micros = inputs_.peek().micros +
+                     static_cast<std::int64_t>(after->after.secs) * 1'000'000 +
+                     after->after.nanos / 1'000;
+    s.current = std::move(next);
+    // A call during the run may have scheduled it again: keep one.
+    const bool again = std::any_of(cell.scheduled.begin(), cell.scheduled.end(),
+                                   [&](const auto& o) { return o.zome == s.zome && o.fn == s.fn; });
+    if (!again) cell.scheduled.push_back(std::move(s));
+  }
+}
+
+const std::vector<world::Cell::ScheduledFn>& Scenario::schedules(const Agent& agent) const {
+  return cells_.at(agent.index)->scheduled;
 }
 
 void Scenario::deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int depth) {
@@ -254,9 +467,11 @@ void Scenario::deliver(std::vector<world::CallEnv::RemoteSignalOut> signals, int
     for (const auto& cell : cells_) {
       if (cell->keys.agent != signal.to) continue;
       if (!exports(*zomes_[zome_index(signal.zome)], "recv_remote_signal")) continue;
-      // Fire and forget, as in Holochain: the recipient's failure is its own.
+      // A remote signal is a zome call from the sender, checked against the
+      // recipient's grants, fire and forget: refused or failed, it is dropped.
+      const Caller caller{signal.from, std::nullopt};
       (void)call_cell(*cell, signal.zome, "recv_remote_signal", extern_input_bytes(signal.payload),
-                      depth, &signal.from);
+                      depth, &caller);
     }
   }
   last_trace_ = caller_trace;

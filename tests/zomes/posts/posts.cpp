@@ -173,6 +173,17 @@ struct Ping {
   HDK_STRUCT(to, text);
 };
 
+/// Lets every agent send this agent remote signals: a remote signal is a
+/// call of recv_remote_signal, which the conductor checks against grants.
+hdk::ExternResult<hdk::ActionHash> accept_signals() {
+  hdk::ZomeCallCapGrant grant;
+  grant.tag = "signals";
+  grant.access = hdk::cap_access::Unrestricted{};
+  grant.functions = hdk::granted_functions::Listed{{{"posts", "recv_remote_signal"}}};
+  return hdk::create_cap_grant(std::move(grant));
+}
+HDK_EXTERN(accept_signals);
+
 hdk::ExternResult<hdk::Unit> ping(Ping input) {
   return hdk::send_remote_signal(input.text, input.to);
 }

@@ -29,6 +29,8 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_post(const hdk::Entry& e
 /// An update must name its original's entry truly, and the original must be a valid record.
 hdk::ExternResult<hdk::ValidateCallbackResult> validate_update(const hdk::Action& action) {
   const hdk::action::Update& update = *action.as<hdk::action::Update>();
+  // A grant's entry is private: only app entries are checked here.
+  if (!action.app_entry_def()) return hdk::valid();
   HDK_TRY(const auto original, hdk::must_get_valid_record(update.original_action_address));
   if (original.action().entry_hash() != update.original_entry_address)
     return hdk::invalid("the update names another entry than its original's");

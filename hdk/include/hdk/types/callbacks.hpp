@@ -139,8 +139,9 @@ struct Duration {
 };
 
 /// When a scheduled function runs next: what it takes and returns (as
-/// Option<Schedule>; none ends the schedule).
-namespace schedule {
+/// Option<Schedule>; none ends the schedule). (`schedule_kind`, not
+/// `schedule`: hdk::schedule is the function that starts one.)
+namespace schedule_kind {
 /// A cron expression: runs while the conductor is up, survives restarts.
 struct Persisted {
   std::string cron;
@@ -151,7 +152,7 @@ struct Ephemeral {
   Duration after;
   HDK_NEWTYPE_VARIANT(Ephemeral, after);
 };
-}  // namespace schedule
-using Schedule = std::variant<schedule::Persisted, schedule::Ephemeral>;
+}  // namespace schedule_kind
+using Schedule = std::variant<schedule_kind::Persisted, schedule_kind::Ephemeral>;
 
 }  // namespace hdk

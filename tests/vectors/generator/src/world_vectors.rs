@@ -294,6 +294,54 @@ pub(crate) fn vectors(v: &mut Vectors) {
             chain_top_ordering: ChainTopOrdering::Strict,
         },
     );
+    // hdk's capability.rs: create_cap_grant and create_cap_claim are a
+    // private create at the CapGrant / CapClaim location; update_cap_grant
+    // an update with a CapGrant entry.
+    let open_grant = ZomeCallCapGrant {
+        tag: "open".into(),
+        access: CapAccess::Unrestricted,
+        functions: GrantedFunctions::All,
+    };
+    v.world(
+        "create_input_cap_grant",
+        CreateInput {
+            entry_location: EntryDefLocation::CapGrant,
+            entry_visibility: EntryVisibility::Private,
+            entry: Entry::CapGrant(open_grant.clone()),
+            chain_top_ordering: ChainTopOrdering::Strict,
+        },
+    );
+    v.world(
+        "create_input_cap_claim",
+        CreateInput {
+            entry_location: EntryDefLocation::CapClaim,
+            entry_visibility: EntryVisibility::Private,
+            entry: Entry::CapClaim(CapClaim {
+                tag: "c".into(),
+                grantor: agent.clone(),
+                secret: secret.clone(),
+            }),
+            chain_top_ordering: ChainTopOrdering::Strict,
+        },
+    );
+    v.world(
+        "update_input_cap_grant",
+        UpdateInput {
+            original_action_address: ah.clone(),
+            entry: Entry::CapGrant(ZomeCallCapGrant {
+                tag: "t".into(),
+                access: CapAccess::Transferable {
+                    secret: secret.clone(),
+                },
+                functions: GrantedFunctions::Listed(
+                    [(ZomeName("z".into()), FunctionName("f".into()))]
+                        .into_iter()
+                        .collect(),
+                ),
+            }),
+            chain_top_ordering: ChainTopOrdering::Strict,
+        },
+    );
     v.world("get_options_default", GetOptions::network());
     v.world(
         "get_options_full",
@@ -674,6 +722,54 @@ pub(crate) fn vectors(v: &mut Vectors) {
                 FunctionName("f".into()),
             ),
             ZomeCallResponse::NetworkError("e".into()),
+        ],
+    );
+    // call_remote, and call to another cell or role.
+    v.world(
+        "call_targets",
+        vec![
+            Call {
+                target: CallTarget::NetworkAgent(agent.clone()),
+                zome_name: ZomeName("z".into()),
+                fn_name: FunctionName("f".into()),
+                cap_secret: None,
+                payload: ExternIO(vec![0xc0]),
+            },
+            Call {
+                target: CallTarget::ConductorCell(CallTargetCell::OtherCell(CellId(
+                    dna.clone(),
+                    agent.clone(),
+                ))),
+                zome_name: ZomeName("z".into()),
+                fn_name: FunctionName("f".into()),
+                cap_secret: Some(secret.clone()),
+                payload: ExternIO(vec![0xc0]),
+            },
+            Call {
+                target: CallTarget::ConductorCell(CallTargetCell::OtherRole("r".into())),
+                zome_name: ZomeName("z".into()),
+                fn_name: FunctionName("f".into()),
+                cap_secret: None,
+                payload: ExternIO(vec![0xc0]),
+            },
+        ],
+    );
+    // What a conductor answers a call no grant covers.
+    v.world(
+        "zome_call_response_unauthorized",
+        ZomeCallResponse::Unauthorized(
+            ZomeCallAuthorization::BadCapGrant,
+            Some(secret.clone()),
+            ZomeName("z".into()),
+            FunctionName("f".into()),
+        ),
+    );
+    // post_commit's input: the committed actions.
+    v.world(
+        "post_commit_input",
+        vec![
+            signed(create.clone(), ah.clone(), &sig),
+            signed(delete.clone(), ah.clone(), &sig),
         ],
     );
     // Signals: the payload is the msgpack of "hi".

@@ -135,7 +135,7 @@ class ForumTrace {
 
  private:
   /// msgpack as JSON, hashes shortened and agents' keys shown by name.
-  std::string show(const std::vector<std::uint8_t>& msgpack) const {
+  std::string show(std::span<const std::uint8_t> msgpack) const {
     try {
       return shorten(nlohmann::json::from_msgpack(msgpack)).dump();
     } catch (const std::exception&) {

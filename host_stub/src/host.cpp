@@ -1,5 +1,6 @@
 #include "hdk_host/host.hpp"
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
@@ -16,24 +17,69 @@ CallResult CallResult::from_fault(Fault fault) {
   return result;
 }
 
+namespace {
+
+// Where rmp-serde's `{"Ok": bin}` (fixmap 1, fixstr "Ok", bin 8/16/32) puts
+// the output, if `bytes` is exactly that; nullopt for anything else.
+struct OutputSpan {
+  std::size_t offset;
+  std::size_t size;
+};
+std::optional<OutputSpan> ok_output(const std::vector<std::uint8_t>& bytes) {
+  constexpr std::uint8_t kOkHeader[] = {0x81, 0xa2, 'O', 'k'};
+  const std::size_t n = bytes.size();
+  if (n < sizeof kOkHeader + 2 || std::memcmp(bytes.data(), kOkHeader, sizeof kOkHeader) != 0)
+    return std::nullopt;
+  std::size_t at = sizeof kOkHeader;
+  std::size_t width = 0;
+  switch (bytes[at++]) {
+    case 0xc4:
+      width = 1;
+      break;
+    case 0xc5:
+      width = 2;
+      break;
+    case 0xc6:
+      width = 4;
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (n < at + width) return std::nullopt;
+  std::size_t size = 0;
+  for (std::size_t i = 0; i < width; ++i) size = size << 8 | bytes[at + i];
+  at += width;
+  if (n - at != size) return std::nullopt;  // short, or trailing bytes: the full parse says which
+  return OutputSpan{at, size};
+}
+
+}  // namespace
+
 CallResult CallResult::from_result_bytes(std::vector<std::uint8_t> bytes, std::string_view where) {
   CallResult result;
+  if (const std::optional<OutputSpan> ok = ok_output(bytes)) {
+    result.output_offset_ = ok->offset;
+    result.output_size_ = ok->size;
+    result.raw_ = std::move(bytes);
+    return result;
+  }
   hdk::ExternResult<hdk::ExternIO> decoded;
   hdk::DecodeError err;
   if (!hdk::decode(bytes, decoded, err)) {
-    result.fault_ =
-        Fault(FaultKind::BadResult, std::string(where) +
-                                        ": the result is not a msgpack Result<ExternIO, "
-                                        "WasmError> (" +
-                                        err.message + ")");
+    result.fault_ = Fault(FaultKind::BadResult, (where.empty() ? "" : std::string(where) + ": ") +
+                                                    "the result is not a msgpack Result<ExternIO, "
+                                                    "WasmError> (" +
+                                                    err.message + ")");
+    return result;
+  }
+  if (decoded.is_ok()) {
+    // An Ok in another valid form (a str8 key, say): its output decoded apart.
+    result.raw_ = std::move(bytes);
+    result.parsed_output_ = std::move(decoded.value().bytes);
     return result;
   }
   result.raw_ = std::move(bytes);
-  if (decoded.is_ok()) {
-    result.output_ = std::move(decoded.value().bytes);
-  } else {
-    result.error_ = std::move(decoded).error();
-  }
+  result.error_ = std::move(decoded).error();
   return result;
 }
 

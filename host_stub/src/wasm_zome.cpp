@@ -2,15 +2,16 @@
 // and write the input through the guest's allocator, call, bounds-check and
 // copy the result, free it, decode it. Host imports read their input the
 // same way and answer through __hc__allocate_1.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstring>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include <hdk/abi.hpp>
 
+#include "guest_transfer.hpp"
 #include "hdk_host/host_fn_list.hpp"
 #include "hdk_host/host_functions.hpp"
 #include "zomes.hpp"
@@ -18,44 +19,60 @@
 namespace hdk_host {
 namespace {
 
-constexpr std::string_view kAllocate = "__hc__allocate_1";
-constexpr std::string_view kDeallocate = "__hc__deallocate_1";
-
-/// The bytes [ptr, ptr + len) of guest memory, or OutOfBounds.
-std::span<std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
-                                     std::string_view what) {
-  const std::span<std::uint8_t> memory = instance.memory();
-  if (static_cast<std::uint64_t>(ptr) + len > memory.size()) {
-    throw Fault(FaultKind::OutOfBounds, std::string(what) + " (ptr " + std::to_string(ptr) +
-                                            ", len " + std::to_string(len) +
-                                            ") lies outside guest memory of " +
-                                            std::to_string(memory.size()) + " bytes");
-  }
-  return memory.subspan(ptr, len);
-}
-
-/// Places `bytes` in the guest through its allocator; returns the packed pair.
-std::uint64_t write_to_guest(Instance& instance, std::span<const std::uint8_t> bytes,
-                             std::string_view what) {
-  if (bytes.size() > 0xffffffffu)
-    throw Fault(FaultKind::PayloadTooLarge, std::string(what) + " of " +
-                                                std::to_string(bytes.size()) +
-                                                " bytes cannot fit in wasm32 memory");
-  const auto len = static_cast<std::uint32_t>(bytes.size());
-  const std::uint32_t ptr = instance.call_i32(kAllocate, len);
-  if (ptr == 0)
-    throw Fault(FaultKind::AllocationFailed, "the guest could not allocate " + std::to_string(len) +
-                                                 " bytes for " + std::string(what));
-  std::span<std::uint8_t> region = guest_region(instance, ptr, len, what);
-  if (len) std::memcpy(region.data(), bytes.data(), len);
-  return hdk::merge(ptr, len);
-}
-
-/// Per-call state the import closures reach.
+/// Per-call state the host functions reach, through Instance::host_data().
 struct CallState {
   CallContext* context = nullptr;
   std::optional<std::vector<std::uint8_t>> short_circuit;
 };
+
+/// The module's imports bound to the host's functions, once per zome: every
+/// instance shares the table, and a call's state comes from its instance.
+HostFunctionTable bind_imports(const Module& module) {
+  auto table = std::make_shared<std::vector<HostFunction>>();
+  for (const ImportDesc& import : module.imports()) {
+    const std::optional<HostFnId> id = find_host_fn(import.name);
+    if (import.module != "env" || !id) {
+      table->emplace_back();  // the engine reports it as UnknownImport
+      continue;
+    }
+    table->emplace_back(
+        [id = *id](Instance& instance, std::uint32_t ptr, std::uint32_t len) -> std::uint64_t {
+          auto& state = *static_cast<CallState*>(instance.host_data());
+          const std::string_view name = host_fn_info(id).import_name;
+          const auto what = [&](std::string_view role) {
+            return std::string(role) + " of host function env." + std::string(name);
+          };
+          std::vector<std::uint8_t> input;
+          {
+            const std::span<std::uint8_t> memory = instance.memory();
+            if (static_cast<std::uint64_t>(ptr) + len > memory.size())
+              throw region_out_of_bounds(what("input"), ptr, len, memory.size());
+            input.assign(memory.begin() + ptr, memory.begin() + ptr + len);
+          }
+          // The host consumes the input region (holochain-wasmer's rule).
+          instance.call_void(kGuestDeallocate, ptr, len);
+          std::vector<std::uint8_t> output;
+          try {
+            output = run_host_fn(id, *state.context, input);
+          } catch (ShortCircuit& sc) {
+            state.short_circuit = std::move(sc.result);
+            throw Fault(FaultKind::HostError,
+                        "env." + std::string(name) + " ended the zome call (short circuit)");
+          }
+          return write_to_guest(instance, output, what("result"));
+        });
+  }
+  return table;
+}
+
+/// The guest's answer; the message names the call only when it is malformed.
+template <typename Where>
+CallResult read_result(std::vector<std::uint8_t> bytes, const Where& where) {
+  CallResult result = CallResult::from_result_bytes(std::move(bytes), {});
+  if (const std::optional<Fault>& fault = result.fault())
+    return CallResult::from_fault(Fault(fault->kind(), where() + ": " + fault->what()));
+  return result;
+}
 
 class WasmZome final : public Zome {
  public:
@@ -65,7 +82,22 @@ class WasmZome final : public Zome {
         module_(std::move(module)),
         engine_name_(std::move(engine_name)),
         functions_(std::move(functions)),
-        options_(std::move(options)) {}
+        options_(std::move(options)),
+        host_functions_(bind_imports(*module_)) {
+    // Every export of a zome function's type, resolved once. (The ABI check
+    // the host ran before this guarantees the allocator; without one, each
+    // call resolves and reports it.)
+    const FuncType zome_fn_type{{ValType::I32, ValType::I32}, {ValType::I64}};
+    try {
+      for (const ExportDesc& exp : module_->exports())
+        if (exp.kind == ExternKind::Func && exp.type == zome_fn_type)
+          entries_.emplace_back(exp.name, module_->resolve_zome_call(exp.name, this->name()));
+    } catch (const Fault&) {
+      entries_.clear();
+    }
+    std::sort(entries_.begin(), entries_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
 
   const std::vector<std::string>& functions() const override { return functions_; }
   std::string_view runtime() const override { return engine_name_; }
@@ -83,7 +115,8 @@ class WasmZome final : public Zome {
     state.context = &blank;
     try {
       const std::unique_ptr<Instance> instance =
-          module_->instantiate(bind_imports(state), options_.limits);
+          module_->instantiate(host_functions_, options_.limits);
+      instance->set_host_data(&state);
       return static_cast<std::int32_t>(instance->call_const_i32(name));
     } catch (const Fault& fault) {
       throw Fault(fault.kind(), "zome `" + this->name() + "`, const function `" +
@@ -109,71 +142,52 @@ class WasmZome final : public Zome {
   }
 
  private:
-  std::vector<HostFunction> bind_imports(CallState& state) {
-    std::vector<HostFunction> fns;
-    for (const ImportDesc& import : module_->imports()) {
-      const std::optional<HostFnId> id = find_host_fn(import.name);
-      if (import.module != "env" || !id) {
-        fns.emplace_back();  // the engine reports it as UnknownImport
-        continue;
-      }
-      const std::string import_name = import.module + "." + import.name;
-      fns.emplace_back([&state, id, import_name](Instance& instance, std::uint32_t ptr,
-                                                 std::uint32_t len) -> std::uint64_t {
-        const std::span<std::uint8_t> region =
-            guest_region(instance, ptr, len, "input of host function " + import_name);
-        const std::vector<std::uint8_t> input(region.begin(), region.end());
-        // The host consumes the input region (holochain-wasmer's rule).
-        instance.call_void(kDeallocate, ptr, len);
-        std::vector<std::uint8_t> output;
-        try {
-          output = run_host_fn(*id, *state.context, input);
-        } catch (ShortCircuit& sc) {
-          state.short_circuit = std::move(sc.result);
-          throw Fault(FaultKind::HostError, import_name + " ended the zome call (short circuit)");
-        }
-        return write_to_guest(instance, output, "result of host function " + import_name);
-      });
-    }
-    return fns;
+  const ZomeCallEntry& entry_of(std::string_view function) const {
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), function,
+                                     [](const auto& e, std::string_view f) { return e.first < f; });
+    if (it == entries_.end() || it->first != function)
+      // Throws MissingExport or BadSignature: a callable one would be listed.
+      (void)module_->resolve_zome_call(function, name());
+    return it->second;
   }
 
   CallResult call_on(std::string_view function, std::span<const std::uint8_t> input,
                      CallContext& context, CallState& state, std::unique_ptr<Instance>& instance) {
     using Clock = std::chrono::steady_clock;
-    const std::string where = "zome `" + name() + "`, function `" + std::string(function) + "`";
+    const auto where = [&] {
+      return "zome `" + name() + "`, function `" + std::string(function) + "`";
+    };
     state.context = &context;
     state.short_circuit.reset();
     if (context.zome.empty()) context.zome = name();
-    context.function = std::string(function);
+    context.function = function;
     CallTimings timings;
     try {
+      const ZomeCallEntry& entry = entry_of(function);
       const auto t0 = Clock::now();
-      if (!instance) instance = module_->instantiate(bind_imports(state), options_.limits);
+      if (!instance) {
+        instance = module_->instantiate(host_functions_, options_.limits);
+        instance->set_host_data(&state);
+      }
       const auto t1 = Clock::now();
       timings.instantiate = t1 - t0;
-
-      const hdk::GuestRegion in = hdk::split(write_to_guest(*instance, input, "zome call input"));
-      // The guest owns the input region from here and frees it itself.
-      const hdk::GuestRegion out = hdk::split(instance->call_i64(function, in.ptr, in.len));
-      const std::span<std::uint8_t> region =
-          guest_region(*instance, out.ptr, out.len, "the zome call's result");
-      std::vector<std::uint8_t> bytes(region.begin(), region.end());
-      instance->call_void(kDeallocate, out.ptr, out.len);
+      std::vector<std::uint8_t> bytes;
+      instance->zome_call(entry, input, bytes);
       timings.call = Clock::now() - t1;
       if (!options_.reuse_instances) instance.reset();
-      CallResult result = CallResult::from_result_bytes(std::move(bytes), where);
+      CallResult result = read_result(std::move(bytes), where);
       result.timings = timings;
       return result;
     } catch (const Fault& fault) {
       // A faulted instance may hold leaked regions or a broken stack.
       instance.reset();
       if (state.short_circuit) {
-        CallResult result = CallResult::from_result_bytes(std::move(*state.short_circuit), where);
+        CallResult result = read_result(std::move(*state.short_circuit), where);
         result.timings = timings;
         return result;
       }
-      CallResult result = CallResult::from_fault(Fault(fault.kind(), where + ": " + fault.what()));
+      CallResult result =
+          CallResult::from_fault(Fault(fault.kind(), where() + ": " + fault.what()));
       result.timings = timings;
       return result;
     }
@@ -183,6 +197,8 @@ class WasmZome final : public Zome {
   std::string engine_name_;
   std::vector<std::string> functions_;
   HostOptions options_;
+  HostFunctionTable host_functions_;
+  std::vector<std::pair<std::string, ZomeCallEntry>> entries_;  // by name
   std::mutex reuse_mutex_;
   std::atomic<std::thread::id> reuse_owner_{};
   CallState reused_state_;

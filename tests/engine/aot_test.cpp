@@ -140,7 +140,7 @@ TEST_CASE("aot: different bytes get different cache entries", "[engine][aot]") {
   CHECK(guest != empty);
   CHECK(cached_objects(cache).size() == 2);
   CHECK(empty->exports().empty());
-  CHECK(empty->instantiate({}, Limits{})->memory().empty());
+  CHECK(empty->instantiate(nullptr, Limits{})->memory().empty());
 }
 
 TEST_CASE("aot: a damaged cache file is detected and rebuilt", "[engine][aot]") {

@@ -210,7 +210,7 @@ TEST_CASE("a host function may handle the fault of a nested call and carry on", 
 TEST_CASE("calling a missing export or one of another type fails before running", "[engine]") {
   HDK_FOR_EACH_ENGINE();
   const auto module = compile_module(*engine, "faults");
-  auto instance = module->instantiate({}, Limits{});
+  auto instance = module->instantiate(nullptr, Limits{});
 
   const auto missing = fault_of([&] { instance->call_i64("nope", 0, 0); });
   REQUIRE(missing);
@@ -251,7 +251,7 @@ TEST_CASE("instantiation needs a host function for every import", "[engine]") {
   }
   SECTION("no host functions at all") {
     const auto module = compile_module(*engine, "echo");
-    const auto fault = fault_of([&] { module->instantiate({}, Limits{}); });
+    const auto fault = fault_of([&] { module->instantiate(nullptr, Limits{}); });
     REQUIRE(fault);
     CHECK(fault->kind() == FaultKind::UnknownImport);
     CHECK_THAT(fault->what(), Contains("env.__hc__trace_1"));
@@ -274,7 +274,7 @@ TEST_CASE("instantiation needs a host function for every import", "[engine]") {
 
 TEST_CASE("start functions run at instantiation", "[engine]") {
   HDK_FOR_EACH_ENGINE();
-  auto instance = compile_module(*engine, "start")->instantiate({}, Limits{});
+  auto instance = compile_module(*engine, "start")->instantiate(nullptr, Limits{});
   CHECK(instance->call_i32("started", 0) == 7);
   CHECK(instance->memory().empty());
 }

@@ -36,21 +36,21 @@ TEST_CASE("guest traps become Trap faults naming the function", "[engine]") {
   }));
   CAPTURE(name);
 
-  auto instance = module->instantiate({}, Limits{});
+  auto instance = module->instantiate(nullptr, Limits{});
   const auto fault = fault_of([&] { instance->call_i64(name, a, b); });
   REQUIRE(fault);
   CHECK(fault->kind() == FaultKind::Trap);
   CHECK_THAT(fault->what(), Contains(name));
   CHECK_THAT(fault->what(), Contains("faults"));
 
-  auto fresh = module->instantiate({}, Limits{});
+  auto fresh = module->instantiate(nullptr, Limits{});
   CHECK(fresh->call_i64("divide", 7, 2) == 3);
 }
 
 TEST_CASE("guest memory accesses outside memory are OutOfBounds", "[engine]") {
   HDK_FOR_EACH_ENGINE();
   const auto module = compile_module(*engine, "faults");
-  auto instance = module->instantiate({}, Limits{});
+  auto instance = module->instantiate(nullptr, Limits{});
 
   instance->memory()[kPage - 8] = 0x2a;
   CHECK(instance->call_i64("load", kPage - 8, 0) == 0x2a);  // the last 8 bytes
@@ -61,7 +61,7 @@ TEST_CASE("guest memory accesses outside memory are OutOfBounds", "[engine]") {
     CHECK(fault->kind() == FaultKind::OutOfBounds);
     CHECK_THAT(fault->what(), Contains("load"));
   }
-  auto fresh = module->instantiate({}, Limits{});
+  auto fresh = module->instantiate(nullptr, Limits{});
   CHECK(fresh->call_i64("load", 0, 0) == 0);
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("memory grows up to the limit, then memory.grow returns -1", "[engine]
   SECTION("with a limit") {
     Limits limits;
     limits.max_memory_pages = 3;
-    auto instance = module->instantiate({}, limits);
+    auto instance = module->instantiate(nullptr, limits);
     CHECK(instance->call_i32("grow", 2) == 1);
     CHECK(instance->memory().size() == 3 * kPage);
     CHECK(instance->call_i32("grow", 1) == kGrowFailed);
@@ -84,7 +84,7 @@ TEST_CASE("memory grows up to the limit, then memory.grow returns -1", "[engine]
     CHECK(instance->call_i64("count", 4, 0) == 6);
   }
   SECTION("without one") {
-    auto instance = module->instantiate({}, Limits{});
+    auto instance = module->instantiate(nullptr, Limits{});
     CHECK(instance->call_i32("grow", 9) == 1);
     CHECK(instance->memory().size() == 10 * kPage);
     instance->memory()[10 * kPage - 8] = 1;
@@ -97,7 +97,7 @@ TEST_CASE("a memory that starts above the limit does not instantiate", "[engine]
   const auto module = compile_module(*engine, "faults");
   Limits limits;
   limits.max_memory_pages = 0;
-  const auto fault = fault_of([&] { module->instantiate({}, limits); });
+  const auto fault = fault_of([&] { module->instantiate(nullptr, limits); });
   REQUIRE(fault);
   CHECK(fault->kind() == FaultKind::MemoryLimit);
   CHECK_THAT(fault->what(), Contains("faults"));
@@ -107,7 +107,7 @@ TEST_CASE("a failing start function or data segment fails instantiation", "[engi
   HDK_FOR_EACH_ENGINE();
   const std::string name = GENERATE("start_trap", "data_out_of_bounds");
   const auto module = compile_module(*engine, name);
-  const auto fault = fault_of([&] { module->instantiate({}, Limits{}); });
+  const auto fault = fault_of([&] { module->instantiate(nullptr, Limits{}); });
   REQUIRE(fault);
   CHECK(fault->kind() == FaultKind::Trap);
   CHECK_THAT(fault->what(), Contains(name));
@@ -124,7 +124,7 @@ TEST_CASE("an instruction budget stops a call that runs too long", "[engine]") {
 
   SECTION("an endless loop") {
     const auto module = compile_module(*engine, "faults");
-    auto instance = module->instantiate({}, limits);
+    auto instance = module->instantiate(nullptr, limits);
     const auto fault = fault_of([&] { instance->call_i64("spin", 0, 0); });
     REQUIRE(fault);
     CHECK(fault->kind() == FaultKind::BudgetExhausted);
@@ -134,7 +134,7 @@ TEST_CASE("an instruction budget stops a call that runs too long", "[engine]") {
   }
   SECTION("finite work over the budget, and the same work within it") {
     const auto module = compile_module(*engine, "faults");
-    auto instance = module->instantiate({}, limits);
+    auto instance = module->instantiate(nullptr, limits);
     CHECK(fault_of([&] { instance->call_i64("count", 1000000, 0); })->kind() ==
           FaultKind::BudgetExhausted);
     // Each outermost call gets the whole budget again: three of these would
@@ -142,7 +142,7 @@ TEST_CASE("an instruction budget stops a call that runs too long", "[engine]") {
     for (int i = 0; i < 3; ++i) CHECK(instance->call_i64("count", 5000, 0) == 12497500);
     Limits no_budget;
     no_budget.instruction_budget = 0;
-    auto unlimited = module->instantiate({}, no_budget);
+    auto unlimited = module->instantiate(nullptr, no_budget);
     CHECK(unlimited->call_i64("count", 1000000, 0) == 499999500000);
   }
   SECTION("a nested call from a host function counts against the outer call") {

@@ -30,7 +30,7 @@ struct Case {
 
 void call_faults(Engine& engine, const std::function<void(hdk_host::Instance&)>& call) {
   const auto module = compile_module(engine, "faults");
-  auto instance = module->instantiate({}, Limits{});
+  auto instance = module->instantiate(nullptr, Limits{});
   call(*instance);
 }
 
@@ -61,17 +61,17 @@ std::vector<Case> cases() {
        [](Engine& e) { call_faults(e, [](Instance& i) { i.call_i64("load", 0xfffffff0u, 0); }); },
        FaultKind::OutOfBounds, "faults: `load` trapped: out of bounds memory or table access"},
       {"a start function that traps",
-       [](Engine& e) { compile_module(e, "start_trap")->instantiate({}, Limits{}); },
+       [](Engine& e) { compile_module(e, "start_trap")->instantiate(nullptr, Limits{}); },
        FaultKind::Trap, "start_trap: instantiation failed: unreachable executed"},
       {"a data segment outside memory",
-       [](Engine& e) { compile_module(e, "data_out_of_bounds")->instantiate({}, Limits{}); },
+       [](Engine& e) { compile_module(e, "data_out_of_bounds")->instantiate(nullptr, Limits{}); },
        FaultKind::Trap,
        "data_out_of_bounds: instantiation failed: out of bounds memory or table access"},
       {"a deadline",
        [](Engine& e) {
          Limits limits;
          limits.deadline = std::chrono::milliseconds(200);
-         compile_module(e, "faults")->instantiate({}, limits)->call_i64("spin", 0, 0);
+         compile_module(e, "faults")->instantiate(nullptr, limits)->call_i64("spin", 0, 0);
        },
        FaultKind::DeadlineExceeded, "faults: `spin` ran past its deadline of 200 ms"},
   };

@@ -27,7 +27,7 @@ TEST_CASE("runaway guests stop soon after a 2 s deadline", "[engine][runaway]") 
     Limits limits;
     limits.deadline = std::chrono::seconds(2);
     limits.allow_uninterruptible = false;
-    const auto refused = fault_of([&] { module->instantiate({}, limits); });
+    const auto refused = fault_of([&] { module->instantiate(nullptr, limits); });
     REQUIRE(refused);
     CHECK(refused->kind() == FaultKind::EngineUnavailable);
     CHECK_THAT(refused->what(), Contains("allow_uninterruptible"));
@@ -39,7 +39,7 @@ TEST_CASE("runaway guests stop soon after a 2 s deadline", "[engine][runaway]") 
 
   Limits limits;
   limits.deadline = std::chrono::seconds(2);
-  auto instance = module->instantiate({}, limits);
+  auto instance = module->instantiate(nullptr, limits);
   const auto start = std::chrono::steady_clock::now();
   const auto fault = fault_of([&] { instance->call_i64(name, 0, 0); });
   const auto took = std::chrono::steady_clock::now() - start;
@@ -59,7 +59,7 @@ TEST_CASE("runaway guests stop soon after a 2 s deadline", "[engine][runaway]") 
   CHECK_THAT(fault->what(), Contains(name));
   CHECK(took < std::chrono::seconds(5));
 
-  auto fresh = module->instantiate({}, limits);
+  auto fresh = module->instantiate(nullptr, limits);
   CHECK(fresh->call_i64("count", 10, 0) == 45);
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("interp stops an unbudgeted loop at its deadline", "[engine][runaway]"
   Limits limits;
   limits.instruction_budget = 0;
   limits.deadline = std::chrono::milliseconds(300);
-  auto instance = module->instantiate({}, limits);
+  auto instance = module->instantiate(nullptr, limits);
 
   const auto start = std::chrono::steady_clock::now();
   const auto fault = fault_of([&] { instance->call_i64("spin", 0, 0); });
@@ -92,7 +92,7 @@ TEST_CASE("interp's budget is counted exactly across fuel slices", "[engine][run
   // than one fuel slice, so the budget that just fits and the one just below differ by one.
   const auto cost = [&](std::uint64_t budget, std::uint32_t n) {
     limits.instruction_budget = budget;
-    auto instance = module->instantiate({}, limits);
+    auto instance = module->instantiate(nullptr, limits);
     return fault_of([&] { instance->call_i64("count", n, 0); });
   };
   std::uint64_t low = 1;

@@ -142,7 +142,7 @@ TEST_CASE("tcc: bit counting matches C++'s on edge values", "[engine][tcc]") {
   TempDir cache;
   auto engine = tcc_engine(cache);
   if (!engine) return;
-  auto instance = engine->compile(hdk_test::module_bytes("bits"), "bits")->instantiate({}, {});
+  auto instance = engine->compile(hdk_test::module_bytes("bits"), "bits")->instantiate(nullptr, {});
   const std::uint32_t values[] = {0u, 1u, 2u, 0x80000000u, 0xffffffffu, 0x00f000f0u, 12345678u};
   for (std::uint32_t hi : values) {
     for (std::uint32_t lo : values) {

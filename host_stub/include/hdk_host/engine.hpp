@@ -81,6 +81,28 @@ class Instance;
 using HostFunction =
     std::function<std::uint64_t(Instance& caller, std::uint32_t ptr, std::uint32_t len)>;
 
+/// The host functions of a module's imports (`[i]` serves `imports()[i]`),
+/// bound once per module and shared by all its instances: an instance keeps
+/// the pointer, not a copy. What differs per call reaches a host function
+/// through Instance::host_data().
+using HostFunctionTable = std::shared_ptr<const std::vector<HostFunction>>;
+
+/// A zome function resolved once against its module (Module::resolve_zome_call)
+/// and then called on any instance of it: the function and the guest's
+/// allocator and deallocator, as indices into Module::exports() and by name.
+/// The names view the module's own export list.
+struct ZomeCallEntry {
+  std::uint32_t function = 0;
+  std::uint32_t allocate = 0;
+  std::uint32_t deallocate = 0;
+  std::string_view function_name;
+  std::string_view allocate_name;
+  std::string_view deallocate_name;
+};
+
+/// Which guest entry of a zome call failed, for messages.
+enum class ZomeCallStep { Allocate, Call, Deallocate };
+
 class Instance {
  public:
   virtual ~Instance() = default;
@@ -104,6 +126,24 @@ class Instance {
   /// The guest's linear memory as it is now. Valid until the next call into
   /// the guest (which may grow and move it). Empty if the module has none.
   virtual std::span<std::uint8_t> memory() = 0;
+
+  /// One whole zome call, as Holochain's host makes it: allocate the input
+  /// through the guest's allocator, copy it in, call, bounds-check the region
+  /// the function returns, copy it into `result`, free it. Throws the Faults
+  /// of the calls above, AllocationFailed when the allocator returns 0, and
+  /// OutOfBounds for a region outside guest memory (guest_transfer.hpp words
+  /// them). The default makes three guest entries; an engine that can do the
+  /// whole sequence in one entry (one trap frame, one limit setup) overrides it.
+  virtual void zome_call(const ZomeCallEntry& entry, std::span<const std::uint8_t> input,
+                         std::vector<std::uint8_t>& result);
+
+  /// What the host attached to this instance (its per-call state), for the
+  /// host functions of a shared HostFunctionTable.
+  void* host_data() const { return host_data_; }
+  void set_host_data(void* data) { host_data_ = data; }
+
+ private:
+  void* host_data_ = nullptr;
 };
 
 class Module {
@@ -112,11 +152,24 @@ class Module {
   virtual const std::vector<ImportDesc>& imports() const = 0;
   virtual const std::vector<ExportDesc>& exports() const = 0;
 
-  /// A fresh instance. `host_functions[i]` serves `imports()[i]`; every
-  /// import must be a function and have one (UnknownImport otherwise).
+  /// A fresh instance. `(*host_functions)[i]` serves `imports()[i]` (null:
+  /// no host functions); every import must be a function and have one
+  /// (UnknownImport otherwise).
   /// Throws Trap if the start function or data segments fail.
-  virtual std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+  virtual std::unique_ptr<Instance> instantiate(HostFunctionTable host_functions,
                                                 const Limits& limits) = 0;
+  /// The same with a table of its own (tests, tools: one instance per table).
+  std::unique_ptr<Instance> instantiate(std::vector<HostFunction> host_functions,
+                                        const Limits& limits) {
+    return instantiate(std::make_shared<const std::vector<HostFunction>>(std::move(host_functions)),
+                       limits);
+  }
+
+  /// Export `function`, which must be of type (i32, i32) -> i64, with the
+  /// ABI's allocator and deallocator, resolved once for calls on any
+  /// instance. Throws MissingExport or BadSignature in every engine's words,
+  /// naming `label`.
+  ZomeCallEntry resolve_zome_call(std::string_view function, std::string_view label) const;
 
   /// How compile() produced this module, for timing reports: "compiled" by
   /// default; an engine with a disk cache says "file cache" on a hit.

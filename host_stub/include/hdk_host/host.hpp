@@ -42,12 +42,18 @@ class CallResult {
  public:
   static CallResult from_fault(Fault fault);
   /// Decodes the exact bytes a guest returned: Result<ExternIO, WasmError>.
-  /// Malformed bytes give a BadResult fault naming `where`.
+  /// Malformed bytes give a BadResult fault naming `where` (if not empty).
+  /// An Ok is read by its header and its output viewed in place; only an
+  /// Err, or an Ok in a form other than rmp-serde's, is parsed in full.
   static CallResult from_result_bytes(std::vector<std::uint8_t> bytes, std::string_view where);
 
   bool ok() const { return !error_ && !fault_; }
-  /// The output value's msgpack (the ExternIO content), when ok().
-  const std::vector<std::uint8_t>& output() const { return output_; }
+  /// The output value's msgpack (the ExternIO content), when ok(): a view
+  /// of raw(), valid as long as this result.
+  std::span<const std::uint8_t> output() const {
+    if (parsed_output_) return *parsed_output_;
+    return std::span<const std::uint8_t>(raw_).subspan(output_offset_, output_size_);
+  }
   /// The error the zome returned (Err(WasmError)), if it did.
   const std::optional<hdk::WasmError>& wasm_error() const { return error_; }
   /// The host's fault (trap, bad pointer, ...), if there was one.
@@ -63,7 +69,8 @@ class CallResult {
     if (error_) throw Fault(FaultKind::HostError, "zome returned an error: " + describe());
     T out{};
     hdk::DecodeError err;
-    if (!hdk::decode(output_, out, err))
+    const std::span<const std::uint8_t> bytes = output();
+    if (!hdk::decode(bytes.data(), bytes.size(), out, err))
       throw Fault(FaultKind::BadResult, "output is not the expected type: " + err.message);
     return out;
   }
@@ -75,7 +82,9 @@ class CallResult {
 
  private:
   std::vector<std::uint8_t> raw_;
-  std::vector<std::uint8_t> output_;
+  std::size_t output_offset_ = 0;  // of the output in raw_
+  std::size_t output_size_ = 0;
+  std::optional<std::vector<std::uint8_t>> parsed_output_;  // an Ok not in rmp-serde's form
   std::optional<hdk::WasmError> error_;
   std::optional<Fault> fault_;
 };
@@ -154,6 +163,12 @@ class Host {
   HostOptions options_;
   LoadInfo last_load_;
 };
+
+/// hdk::decode over a view of bytes, such as CallResult::output().
+template <class T>
+bool decode(std::span<const std::uint8_t> bytes, T& out, hdk::DecodeError& err) {
+  return hdk::decode(bytes.data(), bytes.size(), out, err);
+}
 
 /// Encodes `value` as a zome call's ExternIO input.
 template <class T>

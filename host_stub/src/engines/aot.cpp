@@ -67,6 +67,7 @@
 #include <utility>
 #include <vector>
 
+#include "../guest_transfer.hpp"
 #include "aot/code_store.hpp"
 #include "aot/glue.hpp"
 #include "aot/library.hpp"
@@ -200,11 +201,14 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
   const std::vector<ExportDesc>& exports() const override { return info_.exports; }
   std::string_view origin() const override { return origin_; }
 
-  std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+  using Module::instantiate;
+  std::unique_ptr<Instance> instantiate(HostFunctionTable host_functions,
                                         const Limits& limits) override;
 
   const std::string& label() const { return label_; }
   const GlueApi& api() const { return library_->api(); }
+  /// Export i (exports() order) as a guest function; null if not a function.
+  GlueApi::GuestFn function_at(std::uint32_t i) const { return functions_.at(i); }
 
   /// Export `name` as a function of `type`; throws MissingExport or BadSignature.
   GlueApi::GuestFn function(std::string_view name, const FuncType& type) const {
@@ -231,7 +235,7 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
 
 class AotInstance final : public Instance {
  public:
-  AotInstance(std::shared_ptr<const AotModule> module, std::vector<HostFunction> host_functions,
+  AotInstance(std::shared_ptr<const AotModule> module, HostFunctionTable host_functions,
               const Limits& limits)
       : module_(std::move(module)),
         api_(module_->api()),
@@ -250,10 +254,15 @@ class AotInstance final : public Instance {
   /// functions the start function calls see a complete Instance.
   void start() {
     const auto& imports = module_->imports();
+    static const std::vector<HostFunction> kNone;
+    const std::vector<HostFunction>& host_functions = host_functions_ ? *host_functions_ : kNone;
     for (std::size_t i = 0; i < imports.size(); ++i) {
       const ImportDesc& imp = imports[i];
+      if (imp.kind == ExternKind::Func && i < host_functions.size() && host_functions[i] &&
+          imp.type == kHostFunctionType)
+        continue;
       const std::string name = imp.module + "." + imp.name;
-      if (imp.kind != ExternKind::Func || i >= host_functions_.size() || !host_functions_[i])
+      if (imp.kind != ExternKind::Func || i >= host_functions.size() || !host_functions[i])
         throw Fault(
             FaultKind::UnknownImport,
             label() + ": the host does not provide import `" + name + "`" +
@@ -306,6 +315,41 @@ class AotInstance final : public Instance {
     return result;
   }
 
+  // The default's sequence in one guest entry: one trap frame, one limit
+  // setup, no export lookups, messages only on a failure.
+  void zome_call(const ZomeCallEntry& entry, std::span<const std::uint8_t> input,
+                 std::vector<std::uint8_t>& result) override {
+    if (input.size() > 0xffffffffu) throw payload_too_large(kZomeCallInput, input.size());
+    const AotModule& module = *module_;
+    aot::ZomeCallStatus status;
+    ResultSink sink{&result, this};
+    try {
+      run_checked(
+          [&](std::uintptr_t floor, std::uint64_t deadline) {
+            return api_.zome_call(state_, module.function_at(entry.allocate),
+                                  module.function_at(entry.function),
+                                  module.function_at(entry.deallocate), input.data(),
+                                  static_cast<std::uint32_t>(input.size()), &ResultSink::reserve,
+                                  &sink, &status, floor, deadline);
+          },
+          entry.function_name);
+    } catch (const StepFailure& failure) {
+      const std::string_view step = status.step == 0   ? entry.allocate_name
+                                    : status.step == 1 ? entry.function_name
+                                                       : entry.deallocate_name;
+      switch (failure.code) {
+        case TrapCode::AllocationFailed:
+          throw allocation_failed(kZomeCallInput, status.len);
+        case TrapCode::InputOutOfBounds:
+          throw region_out_of_bounds(kZomeCallInput, status.ptr, status.len, status.memory_size);
+        case TrapCode::ResultOutOfBounds:
+          throw region_out_of_bounds(kZomeCallResult, status.ptr, status.len, status.memory_size);
+        default:
+          throw fault_of(failure.code, step, false);
+      }
+    }
+  }
+
   std::span<std::uint8_t> memory() override {
     std::uint64_t size = 0;
     std::uint8_t* data = api_.memory(state_, &size);
@@ -320,6 +364,20 @@ class AotInstance final : public Instance {
   // returns into the contract's Faults.
   template <typename Enter>
   void run(std::string_view what, bool instantiating, Enter&& enter) {
+    try {
+      run_checked(enter, what);
+    } catch (const StepFailure& failure) {
+      throw fault_of(failure.code, what, instantiating);
+    }
+  }
+
+  // A trampoline's non-zero code, before it is worded.
+  struct StepFailure {
+    TrapCode code;
+  };
+
+  template <typename Enter>
+  void run_checked(Enter&& enter, std::string_view what = {}) {
     if (stopped_)
       throw Fault(FaultKind::DeadlineExceeded,
                   label() + ": `" + std::string(what) +
@@ -331,8 +389,27 @@ class AotInstance final : public Instance {
     ++depth_;
     const int code = enter(stack_floor(), deadline);
     --depth_;
-    if (code != 0) throw fault_of(static_cast<TrapCode>(code), what, instantiating);
+    if (code != 0) throw StepFailure{static_cast<TrapCode>(code)};
   }
+
+  // Where the zome call trampoline copies the result: the caller's vector.
+  struct ResultSink {
+    std::vector<std::uint8_t>* bytes;
+    AotInstance* instance;
+    static std::uint8_t* reserve(void* sink, std::uint32_t len) noexcept {
+      auto& self = *static_cast<ResultSink*>(sink);
+      try {
+        static std::uint8_t empty;
+        self.bytes->resize(len);
+        return len ? self.bytes->data() : &empty;  // null means a failure
+      } catch (const std::exception&) {
+        self.instance->pending_ =
+            Fault(FaultKind::HostError, self.instance->label() + ": no memory for a result of " +
+                                            std::to_string(len) + " bytes");
+        return nullptr;
+      }
+    }
+  };
 
   Fault fault_of(TrapCode code, std::string_view what, bool instantiating) {
     const std::string where =
@@ -369,7 +446,7 @@ class AotInstance final : public Instance {
                                 std::uint32_t len, int* failed) noexcept {
     auto& self = *static_cast<AotInstance*>(host);
     try {
-      return self.host_functions_[index](self, ptr, len);
+      return (*self.host_functions_)[index](self, ptr, len);
     } catch (const Fault& fault) {
       self.pending_ = fault;
     } catch (const std::exception& error) {
@@ -391,7 +468,7 @@ class AotInstance final : public Instance {
 
   std::shared_ptr<const AotModule> module_;
   const GlueApi& api_;
-  std::vector<HostFunction> host_functions_;
+  HostFunctionTable host_functions_;
   Limits limits_;
   void* state_ = nullptr;  // the glue's instance
   int depth_ = 0;          // guest calls in progress (host functions re-enter)
@@ -399,9 +476,10 @@ class AotInstance final : public Instance {
   std::optional<Fault> pending_;
 };
 
-std::unique_ptr<Instance> AotModule::instantiate(const std::vector<HostFunction>& host_functions,
+std::unique_ptr<Instance> AotModule::instantiate(HostFunctionTable host_functions,
                                                  const Limits& limits) {
-  auto instance = std::make_unique<AotInstance>(shared_from_this(), host_functions, limits);
+  auto instance =
+      std::make_unique<AotInstance>(shared_from_this(), std::move(host_functions), limits);
   instance->start();
   return instance;
 }

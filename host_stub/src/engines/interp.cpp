@@ -17,19 +17,21 @@ namespace {
 
 class InterpInstance final : public Instance {
  public:
-  InterpInstance(std::shared_ptr<const interp::WabtModule> module,
-                 const std::vector<HostFunction>& host_functions, const Limits& limits) {
+  InterpInstance(std::shared_ptr<const interp::WabtModule> module, HostFunctionTable host_functions,
+                 const Limits& limits)
+      : host_functions_(std::move(host_functions)) {
     // Host functions see this adapter as their caller, so they re-enter through the same
     // interface as everyone else.
     std::vector<interp::HostCall> calls;
-    for (const HostFunction& fn : host_functions) {
-      if (!fn) {
-        calls.emplace_back();
-        continue;
+    if (host_functions_)
+      for (const HostFunction& fn : *host_functions_) {
+        if (!fn) {
+          calls.emplace_back();
+          continue;
+        }
+        calls.emplace_back(
+            [this, &fn](std::uint32_t ptr, std::uint32_t len) { return fn(*this, ptr, len); });
       }
-      calls.emplace_back(
-          [this, fn](std::uint32_t ptr, std::uint32_t len) { return fn(*this, ptr, len); });
-    }
     wabt_ = std::make_unique<interp::WabtInstance>(
         std::move(module), std::move(calls),
         interp::RunLimits{limits.max_memory_pages, limits.instruction_budget, limits.deadline});
@@ -51,6 +53,7 @@ class InterpInstance final : public Instance {
   std::span<std::uint8_t> memory() override { return {wabt_->memory_data(), wabt_->memory_size()}; }
 
  private:
+  HostFunctionTable host_functions_;  // the calls above refer to it
   std::unique_ptr<interp::WabtInstance> wabt_;
 };
 
@@ -62,9 +65,10 @@ class InterpModule final : public Module {
   const std::vector<ImportDesc>& imports() const override { return info_.imports; }
   const std::vector<ExportDesc>& exports() const override { return info_.exports; }
 
-  std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+  using Module::instantiate;
+  std::unique_ptr<Instance> instantiate(HostFunctionTable host_functions,
                                         const Limits& limits) override {
-    return std::make_unique<InterpInstance>(wabt_, host_functions, limits);
+    return std::make_unique<InterpInstance>(wabt_, std::move(host_functions), limits);
   }
 
  private:

@@ -39,7 +39,8 @@ class TieredModuleImpl final : public TieredModule {
   const std::vector<ExportDesc>& exports() const override { return first_->exports(); }
   std::string_view origin() const override { return first_->origin(); }
 
-  std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+  using Module::instantiate;
+  std::unique_ptr<Instance> instantiate(HostFunctionTable host_functions,
                                         const Limits& limits) override {
     const auto [module, tier] = newest();
     return module->instantiate(host_functions, limits);

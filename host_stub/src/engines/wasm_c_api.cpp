@@ -501,8 +501,8 @@ class CapiModule;
 
 class CapiInstance final : public Instance {
  public:
-  CapiInstance(std::shared_ptr<const CapiModule> module,
-               const std::vector<HostFunction>& host_functions, const Limits& limits);
+  CapiInstance(std::shared_ptr<const CapiModule> module, HostFunctionTable host_functions,
+               const Limits& limits);
 
   std::uint64_t call_i64(std::string_view name, std::uint32_t a, std::uint32_t b) override {
     wasm_val_t args[] = {i32_val(a), i32_val(b)};
@@ -557,7 +557,7 @@ class CapiInstance final : public Instance {
   std::shared_ptr<const CapiModule> module_;
   const Api& api_;
   Limits limits_;
-  std::vector<HostFunction> host_functions_;
+  HostFunctionTable host_functions_;
   std::vector<ImportBinding> bindings_;
   // Declared in creation order so they are deleted in reverse: the exports
   // and the instance before the functions, all of them before their store,
@@ -642,9 +642,10 @@ class CapiModule final : public Module, public std::enable_shared_from_this<Capi
   const std::vector<ImportDesc>& imports() const override { return imports_; }
   const std::vector<ExportDesc>& exports() const override { return exports_; }
 
-  std::unique_ptr<Instance> instantiate(const std::vector<HostFunction>& host_functions,
+  using Module::instantiate;
+  std::unique_ptr<Instance> instantiate(HostFunctionTable host_functions,
                                         const Limits& limits) override {
-    return std::make_unique<CapiInstance>(shared_from_this(), host_functions, limits);
+    return std::make_unique<CapiInstance>(shared_from_this(), std::move(host_functions), limits);
   }
 
   const Api& api() const { return runtime_->api; }
@@ -690,11 +691,11 @@ class CapiModule final : public Module, public std::enable_shared_from_this<Capi
 };
 
 CapiInstance::CapiInstance(std::shared_ptr<const CapiModule> module,
-                           const std::vector<HostFunction>& host_functions, const Limits& limits)
+                           HostFunctionTable host_functions, const Limits& limits)
     : module_(std::move(module)),
       api_(module_->api()),
       limits_(limits),
-      host_functions_(host_functions),
+      host_functions_(std::move(host_functions)),
       exports_(api_.wasm_extern_vec_delete) {
   // Instantiating runs the start function, which it cannot interrupt either.
   if (auto refused = refuse_unenforceable_deadline("wasm-c-api", limits_)) throw *refused;
@@ -706,13 +707,13 @@ CapiInstance::CapiInstance(std::shared_ptr<const CapiModule> module,
       throw Fault(FaultKind::UnknownImport, module_->label() + ": import `" + name + "` is a " +
                                                 std::string(to_string(import.kind)) +
                                                 "; the host provides only functions");
-    if (i >= host_functions_.size() || !host_functions_[i])
+    if (!host_functions_ || i >= host_functions_->size() || !(*host_functions_)[i])
       throw Fault(FaultKind::UnknownImport,
                   module_->label() + ": no host function for import `" + name + "`");
     if (import.type != kHostFunctionType)
       throw Fault(FaultKind::BadSignature,
                   module_->label() + ": import `" + name + "` is not of type (i32, i32) -> i64");
-    bindings_.push_back({this, &host_functions_[i], name});
+    bindings_.push_back({this, &(*host_functions_)[i], name});
   }
   const wasm_module_t* compiled = module_->module_for(limits.max_memory_pages);
 

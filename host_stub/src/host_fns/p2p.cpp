@@ -44,7 +44,8 @@ hdk::ExternResult<std::vector<hdk::ZomeCallResponse>> call_1(CallContext& contex
     // A failed local call fails the caller too, as Holochain's `call` host function does.
     if (!result.ok())
       return host_error("call " + c.zome_name + "." + c.fn_name + ": " + result.describe());
-    out.push_back(hdk::zome_call_response::Ok{hdk::ExternIO{hdk::Bytes(result.output())}});
+    out.push_back(hdk::zome_call_response::Ok{
+        hdk::ExternIO{hdk::Bytes(result.output().begin(), result.output().end())}});
   }
   return out;
 }

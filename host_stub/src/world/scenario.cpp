@@ -101,7 +101,7 @@ void Scenario::install(const DnaSpec& spec) {
     const CallResult r = integrity.call("entry_defs", extern_input(hdk::Unit{}), context);
     hdk::EntryDefsCallbackResult answer;
     hdk::DecodeError err;
-    if (!r.ok() || !hdk::decode(r.output(), answer, err))
+    if (!r.ok() || !decode(r.output(), answer, err))
       throw Fault(FaultKind::HostError, "install: the entry_defs callback of `" + integrity.name() +
                                             "` failed: " + r.describe());
     dna_.entry_defs = std::get<hdk::entry_defs_callback_result::Defs>(answer).defs;
@@ -156,7 +156,7 @@ std::optional<CallResult> Scenario::ensure_initialized(world::Cell& cell) {
       return error_result("init of zome `" + zomes_[z]->name() + "` failed: " + r.describe());
     hdk::InitCallbackResult answer;
     hdk::DecodeError err;
-    if (!hdk::decode(r.output(), answer, err))
+    if (!decode(r.output(), answer, err))
       return error_result("init of zome `" + zomes_[z]->name() +
                           "` answered no InitCallbackResult");
     if (const auto* fail = std::get_if<hdk::init_callback_result::Fail>(&answer))
@@ -186,7 +186,7 @@ std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
       if (!r.ok()) return error_result("validate failed: " + r.describe());
       hdk::ValidateCallbackResult answer;
       hdk::DecodeError err;
-      if (!hdk::decode(r.output(), answer, err))
+      if (!decode(r.output(), answer, err))
         return error_result("validate answered no ValidateCallbackResult: " + err.message);
       if (const auto* invalid = std::get_if<hdk::validate_callback_result::Invalid>(&answer))
         return error_result("invalid commit: " + invalid->reason);

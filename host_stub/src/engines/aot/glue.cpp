@@ -69,6 +69,61 @@ constexpr std::string_view kRuntimeHeader =
 WASM_RT_NO_RETURN void hdk_aot_trap(int code);
 )C";
 
+// A whole zome call in one trampoline (engine.hpp's Instance::zome_call):
+// after the module's memory accessor, which it uses.
+constexpr std::string_view kGlueZomeCall = R"C(
+typedef struct hdk_aot_zome_call_status {
+  uint32_t step; /* the entry running or failed: 0 allocate, 1 the function, 2 deallocate */
+  uint32_t ptr;  /* the region a bounds check refused, or the size that could not be allocated */
+  uint32_t len;
+  uint64_t memory_size;
+} hdk_aot_zome_call_status;
+typedef uint8_t* (*hdk_aot_reserve_fn)(void* sink, uint32_t len);
+
+static int hdk_aot_zome_call_steps(hdk_aot_block* b, hdk_aot_fn allocate, hdk_aot_fn fn,
+                                   hdk_aot_fn deallocate, const uint8_t* input, uint32_t len,
+                                   hdk_aot_reserve_fn reserve, void* sink,
+                                   hdk_aot_zome_call_status* st) {
+  uint64_t size = 0;
+  st->step = 0;
+  const u32 ptr = ((u32(*)(Z_m_instance_t*, u32))allocate)(&b->inst, len);
+  if (ptr == 0) {
+    st->len = len;
+    return HDK_AOT_ALLOCATION_FAILED;
+  }
+  uint8_t* memory = hdk_aot_memory(b, &size);
+  if ((uint64_t)ptr + len > size) {
+    st->ptr = ptr, st->len = len, st->memory_size = size;
+    return HDK_AOT_INPUT_OUT_OF_BOUNDS;
+  }
+  if (len) memcpy(memory + ptr, input, len);
+  st->step = 1;
+  const u64 packed = ((u64(*)(Z_m_instance_t*, u32, u32))fn)(&b->inst, ptr, len);
+  const u32 out_ptr = (u32)(packed >> 32), out_len = (u32)packed;
+  memory = hdk_aot_memory(b, &size); /* the call may have grown it */
+  if ((uint64_t)out_ptr + out_len > size) {
+    st->ptr = out_ptr, st->len = out_len, st->memory_size = size;
+    return HDK_AOT_RESULT_OUT_OF_BOUNDS;
+  }
+  uint8_t* const out = reserve(sink, out_len);
+  if (!out) return HDK_AOT_HOST_FAULT; /* the host holds why */
+  if (out_len) memcpy(out, memory + out_ptr, out_len);
+  st->step = 2;
+  ((void (*)(Z_m_instance_t*, u32, u32))deallocate)(&b->inst, out_ptr, out_len);
+  return 0;
+}
+
+HDK_AOT_API int hdk_aot_zome_call(void* p, hdk_aot_fn allocate, hdk_aot_fn fn,
+                                  hdk_aot_fn deallocate, const uint8_t* input, uint32_t len,
+                                  hdk_aot_reserve_fn reserve, void* sink,
+                                  hdk_aot_zome_call_status* status, uintptr_t floor,
+                                  uint64_t deadline) {
+  HDK_AOT_GUARDED(p, floor, deadline,
+                  reason = hdk_aot_zome_call_steps(b, allocate, fn, deallocate, input, len,
+                                                   reserve, sink, status));
+}
+)C";
+
 // The fixed part of every glue file, after the #include of wasm2c's header.
 constexpr std::string_view kGlueCommon = R"C(
 #define HDK_AOT_API __attribute__((visibility("default")))
@@ -292,7 +347,8 @@ std::string mangle(std::string_view name) {
 
 std::string glue_identity() {
   return std::to_string(kGlueVersion) + "/" + std::to_string(kFuelSlice) + "\n" +
-         std::string(kPrelude) + std::string(kRuntimeHeader) + std::string(kGlueCommon);
+         std::string(kPrelude) + std::string(kRuntimeHeader) + std::string(kGlueCommon) +
+         std::string(kGlueZomeCall);
 }
 
 std::string_view prelude_header() { return kPrelude; }
@@ -314,6 +370,12 @@ std::string generate_glue(const ModuleInfo& info, std::string_view header,
   c += "#define HDK_AOT_DEADLINE " + std::to_string(int(TrapCode::Deadline)) + "\n";
   c += "#define HDK_AOT_MEMORY_LIMIT " + std::to_string(int(TrapCode::MemoryLimit)) + "\n";
   c += "#define HDK_AOT_UNSUPPORTED_IMPORT " + std::to_string(int(TrapCode::UnsupportedImport)) +
+       "\n";
+  c +=
+      "#define HDK_AOT_ALLOCATION_FAILED " + std::to_string(int(TrapCode::AllocationFailed)) + "\n";
+  c += "#define HDK_AOT_INPUT_OUT_OF_BOUNDS " + std::to_string(int(TrapCode::InputOutOfBounds)) +
+       "\n";
+  c += "#define HDK_AOT_RESULT_OUT_OF_BOUNDS " + std::to_string(int(TrapCode::ResultOutOfBounds)) +
        "\n";
   c += kGlueCommon;
 
@@ -377,6 +439,7 @@ std::string generate_glue(const ModuleInfo& info, std::string_view header,
   } else {
     c += "  (void)p;\n  *size = 0;\n  return NULL;\n}\n";
   }
+  c += kGlueZomeCall;
 
   // wasm2c passes one opaque pointer per imported module; each is the block,
   // whose state comes first, so an import finds the state from it.

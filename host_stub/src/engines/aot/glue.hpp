@@ -38,7 +38,7 @@ namespace hdk_host::aot {
 
 /// Bump whenever the glue's generated parts or the functions below change: it
 /// is part of every cache key, and a loaded object must report it.
-inline constexpr std::uint32_t kGlueVersion = 4;
+inline constexpr std::uint32_t kGlueVersion = 5;
 
 /// The module name given to wasm2c (-n): symbols are Z_m_..., Z_mZ_...
 inline constexpr std::string_view kModuleName = "m";
@@ -62,6 +62,19 @@ enum class TrapCode : int {
   Deadline = 101,           // the call ran past its deadline
   MemoryLimit = 102,        // initial memory over the limit, or not allocatable
   UnsupportedImport = 103,  // a stub for an import the host does not serve ran
+  // The zome call trampoline's own failures (ZomeCallStatus says more):
+  AllocationFailed = 104,   // the guest allocator returned 0 for the input
+  InputOutOfBounds = 105,   // it returned a region outside guest memory
+  ResultOutOfBounds = 106,  // the function returned one
+};
+
+/// What the zome call trampoline reports beside its TrapCode; the C side's
+/// hdk_aot_zome_call_status, field for field.
+struct ZomeCallStatus {
+  std::uint32_t step = 0;  // 0 allocate, 1 the function, 2 deallocate
+  std::uint32_t ptr = 0;
+  std::uint32_t len = 0;
+  std::uint64_t memory_size = 0;
 };
 
 /// wasm2c 1.0.32's name mangling: letters, digits (but 'Z') and '_' stay,
@@ -125,6 +138,13 @@ struct GlueApi {
                    std::uintptr_t stack_floor, std::uint64_t deadline_ns);
   int (*call_v_i)(void* instance, GuestFn fn, std::uint32_t* result, std::uintptr_t stack_floor,
                   std::uint64_t deadline_ns);
+  /// A whole zome call (engine.hpp's Instance::zome_call) in one guest entry.
+  /// `reserve(sink, len)` returns where the result's len bytes go, or null
+  /// when it cannot (the host keeps why; the code is then HostFault).
+  using ReserveFn = std::uint8_t* (*)(void* sink, std::uint32_t len);
+  int (*zome_call)(void* instance, GuestFn allocate, GuestFn fn, GuestFn deallocate,
+                   const std::uint8_t* input, std::uint32_t len, ReserveFn reserve, void* sink,
+                   ZomeCallStatus* status, std::uintptr_t stack_floor, std::uint64_t deadline_ns);
 };
 
 }  // namespace hdk_host::aot

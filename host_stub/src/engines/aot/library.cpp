@@ -40,6 +40,7 @@ std::shared_ptr<const Library> Library::bind(std::shared_ptr<void> owner, const 
   bind_one(lookup, "hdk_aot_call_i_i", api.call_i_i);
   bind_one(lookup, "hdk_aot_call_ii_v", api.call_ii_v);
   bind_one(lookup, "hdk_aot_call_v_i", api.call_v_i);
+  bind_one(lookup, "hdk_aot_zome_call", api.zome_call);
   const std::uint32_t version = api.init();
   if (version != kGlueVersion)
     throw std::runtime_error("glue version " + std::to_string(version) + ", expected " +

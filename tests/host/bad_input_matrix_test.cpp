@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -219,5 +220,78 @@ TEST_CASE("bad input matrix: typed faults, and the world stays as it was", "[mat
         still_serving();
       }
     }
+  }
+}
+
+// Native mode has no wasm, so no traps, bounds or allocator to get wrong; what
+// applies is what a native zome library meets: files that are not one, calls
+// to functions it lacks and inputs it cannot read. Each ends typed, and the
+// scenario keeps serving with its state unchanged.
+TEST_CASE("bad input matrix in native mode: typed outcomes, and the world stays as it was",
+          "[matrix]") {
+  const std::vector<std::uint8_t> nil{0xc0};
+  const auto write_library = [](const std::string& name, const std::vector<std::uint8_t>& bytes) {
+    const fs::path dir = fs::path(HDK_TEST_BINARY_DIR) / "bad-input-matrix";
+    fs::create_directories(dir);
+    const fs::path path = dir / ("lib" + name + ".so");
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
+    return path;
+  };
+
+  hdk_host::Scenario scenario("native");
+  scenario.install(world_test::posts_dna_native());
+  const auto alice = scenario.add_agent("alice");
+  const auto bob = scenario.add_agent("bob");
+  const auto hash = world_test::ok_value<hdk::ActionHash>(
+      scenario.call(alice, "posts", "create_post", Post{"Hello", "first"}));
+  world_test::ok_value<std::optional<Post>>(scenario.call(bob, "posts", "get_post", hash));
+  const std::vector<std::uint8_t> before = scenario.state_bytes();
+  const auto still_serving = [&] {
+    const auto post =
+        world_test::ok_value<std::optional<Post>>(scenario.call(bob, "posts", "get_post", hash));
+    REQUIRE(post);
+    CHECK(post->title == "Hello");
+    CHECK(scenario.state_bytes() == before);
+  };
+
+  const std::vector<LoadCase> load_cases = {
+      {"bytes that are not a library", write_library("not_a_library", {'n', 'o', 't'}),
+       FaultKind::InvalidModule},
+      {"an empty file", write_library("empty", {}), FaultKind::InvalidModule},
+      {"a library that does not exist",
+       fs::path(HDK_TEST_BINARY_DIR) / "bad-input-matrix" / "libno_such_zome.so",
+       FaultKind::InvalidModule},
+  };
+  for (const LoadCase& c : load_cases) {
+    CAPTURE(c.what);
+    const auto fault = hdk_test::fault_of([&] { scenario.load({"bad_module", c.path}); });
+    REQUIRE(fault);
+    CHECK(fault->kind() == c.kind);
+    still_serving();
+  }
+  {
+    INFO("a function that is not exported");
+    const auto r = scenario.call_bytes(alice, "posts", "no_such_function", nil);
+    INFO(r.describe());
+    REQUIRE(r.fault());
+    CHECK(r.fault()->kind() == FaultKind::MissingExport);
+    CHECK_THAT(r.describe(), Catch::Contains("no_such_function"));
+    CHECK(scenario.state_bytes() == before);
+    still_serving();
+  }
+  // Bytes that are not msgpack, and msgpack of the wrong shape, reach the
+  // zome's decoder, which answers Err(Deserialize) as a wasm zome's does.
+  for (const auto& [what, input] : std::vector<std::pair<std::string, std::vector<std::uint8_t>>>{
+           {"an input that is not msgpack", {0xc1}},
+           {"an input of the wrong shape", hdk::encode_to_vector(std::string("not a hash"))}}) {
+    CAPTURE(what);
+    const auto r = scenario.call_bytes(alice, "posts", "get_post", input);
+    INFO(r.describe());
+    REQUIRE(r.wasm_error());
+    CHECK(r.wasm_error()->kind() == "Deserialize");
+    CHECK(scenario.state_bytes() == before);
+    still_serving();
   }
 }

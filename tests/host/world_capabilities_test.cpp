@@ -31,17 +31,6 @@ struct CellCall {
   HDK_STRUCT(cell, fn_name, cap_secret);
 };
 
-/// The posts DNA with the social coordinator (tests/zomes/social) beside posts.
-std::vector<world_test::Runtime> social_runtimes() {
-  std::vector<world_test::Runtime> out = world_test::runtimes();
-  for (auto& rt : out) {
-    auto path = rt.dna.coordinators.front().path;
-    path.replace_filename(rt.runtime == "native" ? "libsocial.so" : "social.wasm");
-    rt.dna.coordinators.push_back({"social", path});
-  }
-  return out;
-}
-
 hdk::ZomeCallCapGrant grant_of(hdk::CapAccess access, hdk::GrantedFunctions functions) {
   return hdk::ZomeCallCapGrant{"test", std::move(access), std::move(functions)};
 }
@@ -65,7 +54,7 @@ std::vector<std::uint8_t> bytes_of(const hdk::ZomeCallResponse& r) {
 }  // namespace
 
 TEST_CASE("capabilities: grants and claims are private entries of the author's chain") {
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
@@ -124,7 +113,7 @@ TEST_CASE("capabilities: grants and claims are private entries of the author's c
 }
 
 TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor checks them") {
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
@@ -225,7 +214,7 @@ TEST_CASE("capabilities: call_remote passes the callee's grants as a conductor c
 }
 
 TEST_CASE("capabilities: a remote call runs on the callee's chain, its failure is a NetworkError") {
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
@@ -278,7 +267,7 @@ TEST_CASE("capabilities: a remote call runs on the callee's chain, its failure i
 }
 
 TEST_CASE("capabilities: call to another cell of the conductor checks grants too") {
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");

@@ -21,16 +21,6 @@ struct Signal {
   HDK_STRUCT(type, action, app_entry);
 };
 
-std::vector<world_test::Runtime> social_runtimes() {
-  std::vector<world_test::Runtime> out = world_test::runtimes();
-  for (auto& rt : out) {
-    auto path = rt.dna.coordinators.front().path;
-    path.replace_filename(rt.runtime == "native" ? "libsocial.so" : "social.wasm");
-    rt.dna.coordinators.push_back({"social", path});
-  }
-  return out;
-}
-
 bool traced(const hdk_host::Scenario& s, const std::string& text) {
   for (const auto& line : s.last_trace())
     if (line.msg.find(text) != std::string::npos) return true;
@@ -40,7 +30,7 @@ bool traced(const hdk_host::Scenario& s, const std::string& text) {
 }  // namespace
 
 TEST_CASE("post_commit: the committed actions, signalled the scaffold way, for that agent only") {
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
@@ -76,7 +66,7 @@ TEST_CASE("post_commit: the committed actions, signalled the scaffold way, for t
 }
 
 TEST_CASE("post_commit: its failures and writes do not undo the call") {
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");

@@ -11,16 +11,6 @@ namespace {
 
 using posts::Post;
 
-std::vector<world_test::Runtime> social_runtimes() {
-  std::vector<world_test::Runtime> out = world_test::runtimes();
-  for (auto& rt : out) {
-    auto path = rt.dna.coordinators.front().path;
-    path.replace_filename(rt.runtime == "native" ? "libsocial.so" : "social.wasm");
-    rt.dna.coordinators.push_back({"social", path});
-  }
-  return out;
-}
-
 std::size_t ticks_on(const hdk_host::Scenario& s, const hdk_host::Agent& agent) {
   std::size_t n = 0;
   for (const auto& record : s.chain(agent))
@@ -32,7 +22,7 @@ std::size_t ticks_on(const hdk_host::Scenario& s, const hdk_host::Agent& agent) 
 
 TEST_CASE("schedule: ephemeral and persisted schedules run as the clock advances") {
   using namespace std::chrono_literals;
-  for (const auto& rt : social_runtimes()) {
+  for (const auto& rt : world_test::social_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
       // A fixed clock starts on a whole minute (2024-01-01T00:00:00Z).
       hdk_host::Scenario s(rt.runtime, {}, hdk_host::world::FixedInputs{});

@@ -43,6 +43,17 @@ inline std::vector<Runtime> runtimes() {
   return out;
 }
 
+/// The posts DNA with the social coordinator (tests/zomes/social) beside posts.
+inline std::vector<Runtime> social_runtimes() {
+  std::vector<Runtime> out = runtimes();
+  for (auto& rt : out) {
+    auto path = rt.dna.coordinators.front().path;
+    path.replace_filename(rt.runtime == "native" ? "libsocial.so" : "social.wasm");
+    rt.dna.coordinators.push_back({"social", path});
+  }
+  return out;
+}
+
 /// A scenario with the posts DNA installed.
 inline std::unique_ptr<hdk_host::Scenario> install(const Runtime& rt) {
   auto scenario = std::make_unique<hdk_host::Scenario>(rt.runtime);

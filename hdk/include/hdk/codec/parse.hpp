@@ -78,7 +78,7 @@ class DecodeArena {
 
  private:
   msgpack::zone* zone_ = nullptr;
-  bool shared_ = false;
+  [[maybe_unused]] bool shared_ = false;  // the zome's shared zone (wasm builds only)
   std::optional<msgpack::zone> own_;
 };
 

@@ -32,11 +32,12 @@ enum class Shape {
 // The one-line declarations zome authors write inside a type's body.
 //   struct Post { std::string title; std::string body; HDK_STRUCT(title, body); };
 //   struct Guest { std::string msg; HDK_NEWTYPE_VARIANT(Guest, msg); };
-// Field names on the wire are the member names as written.
-#define HDK_DETAIL_SHAPE_(shape_value, ...)                            \
-  static constexpr ::hdk::Shape hdk_shape = ::hdk::Shape::shape_value; \
-  static constexpr std::string_view hdk_field_list = #__VA_ARGS__;     \
-  auto hdk_tie() { return std::tie(__VA_ARGS__); }                     \
+// Field names on the wire are the member names as written. (maybe_unused:
+// clang warns of a type in an anonymous namespace that is never encoded.)
+#define HDK_DETAIL_SHAPE_(shape_value, ...)                                             \
+  [[maybe_unused]] static constexpr ::hdk::Shape hdk_shape = ::hdk::Shape::shape_value; \
+  [[maybe_unused]] static constexpr std::string_view hdk_field_list = #__VA_ARGS__;     \
+  auto hdk_tie() { return std::tie(__VA_ARGS__); }                                      \
   auto hdk_tie() const { return std::tie(__VA_ARGS__); }
 
 #define HDK_DETAIL_VARIANT_(shape_value, name, ...)           \

@@ -376,10 +376,14 @@ void Scenario::post_commit(world::Cell& cell, std::size_t zome,
 
 void Scenario::register_schedules(world::CallEnv& env) {
   auto& scheduled = env.cell().scheduled;
-  for (auto& [zome, fn] : env.scheduled) {
-    const bool known = std::any_of(scheduled.begin(), scheduled.end(),
-                                   [&](const auto& s) { return s.zome == zome && s.fn == fn; });
-    if (!known) scheduled.push_back({std::move(zome), std::move(fn), std::nullopt, 0});
+  for (auto& request : env.scheduled) {
+    // Not a structured binding: clang 14 (the sanitizer build's) cannot
+    // capture one in a lambda.
+    const bool known = std::any_of(scheduled.begin(), scheduled.end(), [&](const auto& s) {
+      return s.zome == request.first && s.fn == request.second;
+    });
+    if (!known)
+      scheduled.push_back({std::move(request.first), std::move(request.second), std::nullopt, 0});
   }
   env.scheduled.clear();
 }

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""api_reference_complete.py CLANGXX INCLUDE_DIR API_MD [--list]
+
+Passes when docs/api.md names every public name of the HDK: each function,
+type, constant and template of namespace hdk and its nested namespaces (minus
+detail namespaces and the ABI plumbing listed in INTERNAL), each public member
+function of those types, and each HDK_* macro the headers define.
+
+The names come from clang's own AST (a JSON dump of a file that includes
+<hdk/hdk.hpp>), not from regexes over the headers, so overloads, templates and
+names a macro spells out are seen as the compiler sees them. A name counts as
+documented when it is written in backticks on a markdown heading or table row
+of API_MD, qualified from hdk (`create_entry`, `action::Create`,
+`Path::append_component`, `host_fn::create`; a leading `hdk::` and template
+arguments are ignored). `--list` prints the names instead of checking them.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+# Namespaces inside hdk that are not a zome author's API: they are documented
+# as a group in docs/api.md ("Internals"), not name by name.
+INTERNAL = {
+    "alloc",  # the guest allocator behind __hc__allocate_1/__hc__deallocate_1
+    "native",  # the host stub's side of native mode (hdk/native.hpp)
+    "runtime",  # static constructors in a module nobody calls _initialize on
+    "blake2b",  # the hash function under hashing::, a textbook BLAKE2b
+}
+
+# Macros that only wire the build (attributes, the native ABI's version).
+INTERNAL_MACROS = {"HDK_IMPORT", "HDK_EXPORT"}
+
+DECL_KINDS = {
+    "FunctionDecl",
+    "FunctionTemplateDecl",
+    "CXXRecordDecl",
+    "ClassTemplateDecl",
+    "TypeAliasDecl",
+    "TypedefDecl",
+    "EnumDecl",
+    "VarDecl",
+}
+MEMBER_FUNCTION_KINDS = {"CXXMethodDecl", "FunctionTemplateDecl"}
+MEMBER_TYPE_KINDS = {"CXXRecordDecl", "ClassTemplateDecl", "TypeAliasDecl", "TypedefDecl", "EnumDecl"}
+
+
+def is_detail(namespace):
+    return namespace == "detail" or namespace.endswith("_detail")
+
+
+def is_hook(node):
+    # What HDK_STRUCT, HDK_ENUM and the other shape macros write into a type
+    # (hdk_tie, hdk_shape, hdk_enum_names, ...): the macro is the API.
+    return node.get("name", "").startswith("hdk_")
+
+
+def public_members(record, owner, names):
+    for member in record.get("inner", []):
+        if member.get("isImplicit") or is_hook(member):
+            continue
+        if member.get("access", "public") != "public":
+            continue
+        kind, name = member.get("kind"), member.get("name", "")
+        if not name or name.startswith("operator"):
+            continue
+        if kind in MEMBER_FUNCTION_KINDS:
+            names.add(owner + "::" + name)
+        elif kind in MEMBER_TYPE_KINDS:
+            names.add(owner + "::" + name)
+            if kind == "CXXRecordDecl" and member.get("completeDefinition"):
+                public_members(member, owner + "::" + name, names)
+
+
+def collect(node, path, names):
+    kind = node.get("kind")
+    if node.get("isImplicit") or is_hook(node):
+        return
+    if kind == "NamespaceDecl":
+        name = node.get("name", "")
+        inner = path + [name]
+        if is_detail(name) or (len(inner) == 2 and name in INTERNAL):
+            return
+        for child in node.get("inner", []):
+            collect(child, inner, names)
+        return
+    # Outside namespace hdk (the C structs of the native ABI match the
+    # filter too), and specializations of a template already listed.
+    if not path or path[0] != "hdk" or kind not in DECL_KINDS:
+        return
+    name = node.get("name")
+    if not name:
+        return
+    qualified = "::".join(path[1:] + [name])
+    names.add(qualified)
+    if kind == "CXXRecordDecl" and node.get("completeDefinition"):
+        public_members(node, qualified, names)
+    elif kind == "ClassTemplateDecl":
+        for child in node.get("inner", []):
+            if child.get("kind") == "CXXRecordDecl" and not child.get("isImplicit"):
+                public_members(child, qualified, names)
+
+
+def hdk_names(clangxx, include_dir):
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "all.cpp")
+        with open(source, "w") as f:
+            f.write("#include <hdk/hdk.hpp>\n")
+        base = [clangxx, "-std=c++17", "-I", include_dir]
+        dump = subprocess.run(
+            base + ["-fsyntax-only", "-Xclang", "-ast-dump=json", "-Xclang",
+                    "-ast-dump-filter=hdk", source],
+            stdout=subprocess.PIPE, check=True).stdout.decode()
+        macros = subprocess.run(base + ["-E", "-dM", source], stdout=subprocess.PIPE,
+                                check=True).stdout.decode()
+    names = set()
+    # The filter dumps each matching top-level declaration (every reopening
+    # of namespace hdk) as its own JSON object, one after another.
+    decoder = json.JSONDecoder()
+    pos = 0
+    while True:
+        while pos < len(dump) and dump[pos].isspace():
+            pos += 1
+        if pos >= len(dump):
+            break
+        node, pos = decoder.raw_decode(dump, pos)
+        collect(node, [], names)
+    for match in re.finditer(r"^#define (HDK_\w+)", macros, re.M):
+        macro = match.group(1)
+        if "DETAIL" in macro or macro.endswith("_") or macro in INTERNAL_MACROS:
+            continue
+        names.add(macro)
+    return names
+
+
+def strip_template_arguments(text):
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"<[^<>]*>", "", text)
+    return text
+
+
+def documented_names(api_md):
+    names = set()
+    with open(api_md) as f:
+        for line in f:
+            if not line.startswith(("#", "|")):
+                continue
+            for span in re.findall(r"`([^`]+)`", line):
+                span = strip_template_arguments(span)
+                for path in re.findall(r"(?<![\w:])(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*", span):
+                    names.add(path[len("hdk::"):] if path.startswith("hdk::") else path)
+    return names
+
+
+def main(argv):
+    if len(argv) < 4:
+        print(__doc__)
+        return 2
+    clangxx, include_dir, api_md = argv[1:4]
+    names = hdk_names(clangxx, include_dir)
+    if len(names) < 100:  # the dump changed shape: fail rather than pass on nothing
+        print(f"only {len(names)} public names found in the AST dump; is {clangxx} a clang?")
+        return 1
+    if "--list" in argv[4:]:
+        print("\n".join(sorted(names)))
+        return 0
+    missing = sorted(names - documented_names(api_md))
+    for name in missing:
+        print(f"{api_md}: `{name}` is public in hdk/ but not in a heading or table")
+    print(f"{len(names) - len(missing)} of {len(names)} public names documented")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -7,7 +7,7 @@ detail namespaces and the ABI plumbing listed in INTERNAL), each public member
 function of those types, and each HDK_* macro the headers define.
 
 The names come from clang's own AST (a JSON dump of a file that includes
-<hdk/hdk.hpp>), not from regexes over the headers, so overloads, templates and
+every header under INCLUDE_DIR/hdk), not from regexes over the headers, so overloads, templates and
 names a macro spells out are seen as the compiler sees them. A name counts as
 documented when it is written in backticks on a markdown heading or table row
 of API_MD, qualified from hdk (`create_entry`, `action::Create`,
@@ -29,6 +29,7 @@ INTERNAL = {
     "native",  # the host stub's side of native mode (hdk/native.hpp)
     "runtime",  # static constructors in a module nobody calls _initialize on
     "blake2b",  # the hash function under hashing::, a textbook BLAKE2b
+    "host_fn_access",  # the host's access rule (docs/host-functions.md tables it)
 }
 
 # Macros that only wire the build (attributes, the native ABI's version).
@@ -59,10 +60,16 @@ def is_hook(node):
 
 
 def public_members(record, owner, names):
+    # clang writes "access" on some members only; the access specifiers
+    # themselves come in order among the members.
+    access = "private" if record.get("tagUsed") == "class" else "public"
     for member in record.get("inner", []):
+        if member.get("kind") == "AccessSpecDecl":
+            access = member.get("access", access)
+            continue
         if member.get("isImplicit") or is_hook(member):
             continue
-        if member.get("access", "public") != "public":
+        if member.get("access", access) != "public":
             continue
         kind, name = member.get("kind"), member.get("name", "")
         if not name or name.startswith("operator"):
@@ -107,8 +114,15 @@ def collect(node, path, names):
 def hdk_names(clangxx, include_dir):
     with tempfile.TemporaryDirectory() as tmp:
         source = os.path.join(tmp, "all.cpp")
+        # Every header, not only those <hdk/hdk.hpp> reaches: a new header is
+        # checked the day it is added.
+        headers = sorted(
+            os.path.relpath(os.path.join(root, name), include_dir)
+            for root, _, files in os.walk(os.path.join(include_dir, "hdk"))
+            for name in files if name.endswith(".hpp"))
         with open(source, "w") as f:
             f.write("#include <hdk/hdk.hpp>\n")
+            f.writelines(f"#include <{header}>\n" for header in headers)
         base = [clangxx, "-std=c++17", "-I", include_dir]
         dump = subprocess.run(
             base + ["-fsyntax-only", "-Xclang", "-ast-dump=json", "-Xclang",

@@ -10,7 +10,8 @@ The names come from clang's own AST (a JSON dump of a file that includes
 every header under INCLUDE_DIR/hdk), not from regexes over the headers, so overloads, templates and
 names a macro spells out are seen as the compiler sees them. A name counts as
 documented when it is written in backticks on a markdown heading or table row
-of API_MD, qualified from hdk (`create_entry`, `action::Create`,
+of API_MD (in a table, in its first column: the row's subject, not a name
+its other columns mention), qualified from hdk (`create_entry`, `action::Create`,
 `Path::append_component`, `host_fn::create`; a leading `hdk::` and template
 arguments are ignored). `--list` prints the names instead of checking them.
 """
@@ -150,6 +151,17 @@ def hdk_names(clangxx, include_dir):
     return names
 
 
+def declared_name(span):
+    """The name a declaration declares: `ExternResult<T> get(...)` is get,
+    `struct Entry : TaggedVariant<...> {...}` is Entry, `using X = ...` is X,
+    `T& ExternResult::value()` is ExternResult::value; a bare name is itself.
+    Parameter and field types do not count as documented."""
+    text = strip_template_arguments(span)
+    text = re.split(r"[({=]|\s:\s", text, maxsplit=1)[0]
+    paths = re.findall(r"(?<![\w:])(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*", text)
+    return paths[-1] if paths else None
+
+
 def strip_template_arguments(text):
     previous = None
     while previous != text:
@@ -158,16 +170,29 @@ def strip_template_arguments(text):
     return text
 
 
+def first_cell(row):
+    # The row's subject: up to the first "|" outside backticks.
+    in_code = False
+    for i, ch in enumerate(row):
+        if ch == "`":
+            in_code = not in_code
+        elif ch == "|" and not in_code:
+            return row[:i]
+    return row
+
+
 def documented_names(api_md):
     names = set()
     with open(api_md) as f:
         for line in f:
-            if not line.startswith(("#", "|")):
+            if line.startswith("|"):
+                line = first_cell(line[1:])
+            elif not line.startswith("#"):
                 continue
             for span in re.findall(r"`([^`]+)`", line):
-                span = strip_template_arguments(span)
-                for path in re.findall(r"(?<![\w:])(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*", span):
-                    names.add(path[len("hdk::"):] if path.startswith("hdk::") else path)
+                name = declared_name(span)
+                if name:
+                    names.add(name[len("hdk::"):] if name.startswith("hdk::") else name)
     return names
 
 
@@ -185,7 +210,7 @@ def main(argv):
         return 0
     missing = sorted(names - documented_names(api_md))
     for name in missing:
-        print(f"{api_md}: `{name}` is public in hdk/ but not in a heading or table")
+        print(f"{api_md}: `{name}` is public in hdk/ but no heading or table row names it")
     print(f"{len(names) - len(missing)} of {len(names)} public names documented")
     return 1 if missing else 0
 

@@ -201,9 +201,18 @@ def main(argv):
         print(__doc__)
         return 2
     clangxx, include_dir, api_md = argv[1:4]
-    names = hdk_names(clangxx, include_dir)
-    if len(names) < 100:  # the dump changed shape: fail rather than pass on nothing
-        print(f"only {len(names)} public names found in the AST dump; is {clangxx} a clang?")
+    try:
+        names = hdk_names(clangxx, include_dir)
+    except (OSError, subprocess.CalledProcessError) as failure:
+        print(f"{clangxx} could not dump the headers' AST: {failure}")
+        return 1
+    # Names of each kind the walk must see: if a clang writes its dump in
+    # another shape, fail rather than pass on a list with holes in it.
+    expected = {"create_entry", "host_fn::create", "action::Create", "Path::append_component",
+                "FlatOpTypes::OpEntry::CreateEntry", "ExternResult::value", "AgentPubKey",
+                "HDK_EXTERN"}
+    if not expected <= names:
+        print(f"the AST walk missed {sorted(expected - names)}; is {clangxx} a clang?")
         return 1
     if "--list" in argv[4:]:
         print("\n".join(sorted(names)))

@@ -33,7 +33,7 @@ INTERNAL = {
     "host_fn_access",  # the host's access rule (docs/host-functions.md tables it)
 }
 
-# Macros that only wire the build (attributes, the native ABI's version).
+# Macros that only spell attributes (wasm import and export names).
 INTERNAL_MACROS = {"HDK_IMPORT", "HDK_EXPORT"}
 
 DECL_KINDS = {

@@ -83,6 +83,14 @@ def public_members(record, owner, names):
                 public_members(member, owner + "::" + name, names)
 
 
+def is_out_of_line_member(node):
+    # `template <..> R Type::f(..) {..}` at namespace scope: a member template
+    # defined outside its class, listed with the class.
+    return node.get("kind") == "FunctionTemplateDecl" and any(
+        child.get("kind") in ("CXXMethodDecl", "CXXConstructorDecl", "CXXConversionDecl")
+        for child in node.get("inner", []))
+
+
 def collect(node, path, names):
     kind = node.get("kind")
     if node.get("isImplicit") or is_hook(node):
@@ -100,7 +108,7 @@ def collect(node, path, names):
     if not path or path[0] != "hdk" or kind not in DECL_KINDS:
         return
     name = node.get("name")
-    if not name:
+    if not name or is_out_of_line_member(node):
         return
     qualified = "::".join(path[1:] + [name])
     names.add(qualified)

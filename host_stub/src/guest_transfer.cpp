@@ -26,8 +26,8 @@ Fault payload_too_large(std::string_view what, std::uint64_t size) {
                                                " bytes cannot fit in wasm32 memory");
 }
 
-std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr,
-                                           std::uint32_t len, std::string_view what) {
+std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
+                                           std::string_view what) {
   const std::span<const std::uint8_t> memory = instance.memory_to_read();
   if (static_cast<std::uint64_t>(ptr) + len > memory.size())
     throw region_out_of_bounds(what, ptr, len, memory.size());
@@ -37,8 +37,8 @@ std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr
 std::span<std::uint8_t> guest_region_to_write(Instance& instance, std::uint32_t ptr,
                                               std::uint32_t len, std::string_view what) {
   const std::span<std::uint8_t> region = instance.memory_to_write(ptr, len);
-  if (region.size() != len || (len == 0 && static_cast<std::uint64_t>(ptr) >
-                                                instance.memory_to_read().size()))
+  if (region.size() != len ||
+      (len == 0 && static_cast<std::uint64_t>(ptr) > instance.memory_to_read().size()))
     throw region_out_of_bounds(what, ptr, len, instance.memory_to_read().size());
   return region;
 }

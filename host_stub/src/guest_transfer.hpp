@@ -31,8 +31,8 @@ inline constexpr std::string_view kZomeCallInput = "zome call input";
 inline constexpr std::string_view kZomeCallResult = "the zome call's result";
 
 /// The bytes [ptr, ptr + len) of guest memory to read, or OutOfBounds.
-std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr,
-                                           std::uint32_t len, std::string_view what);
+std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
+                                           std::string_view what);
 
 /// The same bytes for the host to write (Instance::memory_to_write), or OutOfBounds.
 std::span<std::uint8_t> guest_region_to_write(Instance& instance, std::uint32_t ptr,

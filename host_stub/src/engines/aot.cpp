@@ -45,6 +45,24 @@
 // over it is Fault(MemoryLimit). wasm-rt-impl computes byte sizes in 32 bits,
 // so a memory is capped at 65535 pages (4 GiB less 64 KiB).
 //
+// Snapshots. A fresh instance is a restore, not an instantiation: the first
+// instantiation of a module instantiates one instance (data segments, start
+// function) and calls its allocator once (__hc__allocate_1 then
+// __hc__deallocate_1: wasi-libc's malloc sets itself up, growing memory, on
+// its first use), with host functions that fail, and images its globals,
+// memory and tables. Every instance after is a block of the module's pool
+// (or a new one) made equal to that image. wasm2c's stores, bulk-memory
+// helpers and growth mark the 1 KiB blocks they write (glue.hpp), the host's
+// writes through memory()/memory_to_write() too, and a restore copies back
+// only those (a noop zome call writes three), where a new instance would
+// have zeroed and filled all of its memory. Chosen over copy-on-write
+// mappings (memfd + MAP_PRIVATE, reset by madvise): on this project's VM a
+// page fault costs ~3.5 us, and a call writes several pages. The price is a
+// byte store per guest store, on every call (measured in docs/performance.md).
+// A module whose set-up calls the host, traps, or has a member the glue
+// cannot image (an imported memory, table or global) is instantiated as
+// before; so is an instance whose memory limit is under the image's size.
+//
 // Call stack: each prologue compares its frame address with a floor 256 KiB
 // above the low end of the thread's stack (kept for host functions), and
 // traps "call stack exhausted" below it. Sibling-call optimisation is off so
@@ -594,8 +612,8 @@ const void* AotModule::snapshot(const Limits& limits) const {
       info_.exports[deallocate->second].type == kCallVoidType) {
     constexpr std::uint32_t kFirstAllocation = 16;
     std::uint32_t ptr = 0;
-    code = glue.call_i_i(block, functions_[allocate->second], kFirstAllocation, &ptr, floor,
-                         deadline);
+    code =
+        glue.call_i_i(block, functions_[allocate->second], kFirstAllocation, &ptr, floor, deadline);
     if (code == 0 && ptr != 0)
       code = glue.call_ii_v(block, functions_[deallocate->second], ptr, kFirstAllocation, floor,
                             deadline);

@@ -707,7 +707,8 @@ std::string snapshot_functions(const std::optional<std::vector<Member>>& members
       supported = false;
     }
   }
-  if (funcref) image_fields += "  hdk_aot_funcref_image funcref[" + std::to_string(funcref) + "];\n";
+  if (funcref)
+    image_fields += "  hdk_aot_funcref_image funcref[" + std::to_string(funcref) + "];\n";
   if (externref)
     image_fields += "  hdk_aot_externref_image externref[" + std::to_string(externref) + "];\n";
 
@@ -732,7 +733,9 @@ std::string snapshot_functions(const std::optional<std::vector<Member>>& members
        "  hdk_aot_block* b = (hdk_aot_block*)p;\n"
        "  hdk_aot_snapshot* s = (hdk_aot_snapshot*)calloc(1, sizeof(hdk_aot_snapshot));\n"
        "  if (!s) return NULL;\n  s->inst = b->inst;\n"
-       "  if (\n" + take + "      0) {\n    hdk_aot_snapshot_free(s);\n    return NULL;\n  }\n"
+       "  if (\n" +
+       take +
+       "      0) {\n    hdk_aot_snapshot_free(s);\n    return NULL;\n  }\n"
        "  return s;\n}\n";
   // What the block owns (its memory's bytes, its tables' entries) survives the
   // copy of the snapshot's struct, so a failed restore leaves nothing shared.
@@ -787,7 +790,8 @@ std::string track_memory_writes(std::string_view module_c, std::string_view head
                                 std::string_view label) {
   const std::size_t stores = module_c.find(kStoreAnchor);
   const std::size_t bulk = module_c.find(kBulkAnchor);
-  const std::size_t bulk_end = module_c.find(kBulkEndAnchor, bulk == std::string_view::npos ? 0 : bulk);
+  const std::size_t bulk_end =
+      module_c.find(kBulkEndAnchor, bulk == std::string_view::npos ? 0 : bulk);
   if (stores == std::string_view::npos || bulk == std::string_view::npos ||
       bulk_end == std::string_view::npos || stores > bulk)
     throw Fault(FaultKind::Compile,
@@ -803,8 +807,9 @@ std::string track_memory_writes(std::string_view module_c, std::string_view head
         "  (HDK_AOT_MEMORY_STATE(mem)->written[(addr) >> HDK_AOT_BLOCK_SHIFT] = 1)\n"
         "#define HDK_AOT_MARK(mem, d, n) hdk_aot_mark(HDK_AOT_MEMORY_STATE(mem), (d), (n))\n";
   } else {  // no memory of its own: nothing to track (an imported one is never instantiated)
-    marks = "#define HDK_AOT_MARK_STORE(mem, addr) ((void)(mem), (void)(addr))\n"
-            "#define HDK_AOT_MARK(mem, d, n) ((void)(mem), (void)(d), (void)(n))\n";
+    marks =
+        "#define HDK_AOT_MARK_STORE(mem, addr) ((void)(mem), (void)(addr))\n"
+        "#define HDK_AOT_MARK(mem, d, n) ((void)(mem), (void)(d), (void)(n))\n";
   }
   std::string out(module_c.substr(0, stores));
   out += marks;

@@ -220,9 +220,10 @@ static int hdk_aot_reserve(hdk_aot_state* s, wasm_rt_memory_t* m, uint64_t bytes
   if (!written) return 0;
   memset(written + old_blocks, 0, (size_t)(blocks - old_blocks));
   s->written = written;
-  uint8_t* data = realloc(m->data, (size_t)bytes);
+  /* calloc for a new memory: large ones come zeroed from the kernel, untouched */
+  uint8_t* data = m->data ? realloc(m->data, (size_t)bytes) : calloc((size_t)bytes, 1);
   if (!data) return 0;
-  memset(data + s->capacity, 0, (size_t)(bytes - s->capacity));
+  if (m->data) memset(data + s->capacity, 0, (size_t)(bytes - s->capacity));
   m->data = data;
   s->capacity = bytes;
   return 1;

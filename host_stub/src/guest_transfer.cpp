@@ -26,12 +26,21 @@ Fault payload_too_large(std::string_view what, std::uint64_t size) {
                                                " bytes cannot fit in wasm32 memory");
 }
 
-std::span<std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
-                                     std::string_view what) {
-  const std::span<std::uint8_t> memory = instance.memory();
+std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
+                                           std::string_view what) {
+  const std::span<const std::uint8_t> memory = instance.memory_to_read();
   if (static_cast<std::uint64_t>(ptr) + len > memory.size())
     throw region_out_of_bounds(what, ptr, len, memory.size());
   return memory.subspan(ptr, len);
+}
+
+std::span<std::uint8_t> guest_region_to_write(Instance& instance, std::uint32_t ptr,
+                                              std::uint32_t len, std::string_view what) {
+  const std::span<std::uint8_t> region = instance.memory_to_write(ptr, len);
+  if (region.size() != len ||
+      (len == 0 && static_cast<std::uint64_t>(ptr) > instance.memory_to_read().size()))
+    throw region_out_of_bounds(what, ptr, len, instance.memory_to_read().size());
+  return region;
 }
 
 std::uint64_t write_to_guest(Instance& instance, std::span<const std::uint8_t> bytes,
@@ -40,7 +49,7 @@ std::uint64_t write_to_guest(Instance& instance, std::span<const std::uint8_t> b
   const auto len = static_cast<std::uint32_t>(bytes.size());
   const std::uint32_t ptr = instance.call_i32(kGuestAllocate, len);
   if (ptr == 0) throw allocation_failed(what, len);
-  const std::span<std::uint8_t> region = guest_region(instance, ptr, len, what);
+  const std::span<std::uint8_t> region = guest_region_to_write(instance, ptr, len, what);
   if (len) std::memcpy(region.data(), bytes.data(), len);
   return hdk::merge(ptr, len);
 }
@@ -87,11 +96,12 @@ void Instance::zome_call(const ZomeCallEntry& entry, std::span<const std::uint8_
   const auto len = static_cast<std::uint32_t>(input.size());
   const std::uint32_t ptr = call_i32(entry.allocate_name, len);
   if (ptr == 0) throw allocation_failed(kZomeCallInput, len);
-  const std::span<std::uint8_t> in = guest_region(*this, ptr, len, kZomeCallInput);
+  const std::span<std::uint8_t> in = guest_region_to_write(*this, ptr, len, kZomeCallInput);
   if (len) std::memcpy(in.data(), input.data(), len);
   // The guest owns the input region from here and frees it itself.
   const hdk::GuestRegion out = hdk::split(call_i64(entry.function_name, ptr, len));
-  const std::span<std::uint8_t> region = guest_region(*this, out.ptr, out.len, kZomeCallResult);
+  const std::span<const std::uint8_t> region =
+      guest_region(*this, out.ptr, out.len, kZomeCallResult);
   result.assign(region.begin(), region.end());
   call_void(entry.deallocate_name, out.ptr, out.len);
 }

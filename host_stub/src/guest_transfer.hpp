@@ -30,9 +30,13 @@ Fault payload_too_large(std::string_view what, std::uint64_t size);
 inline constexpr std::string_view kZomeCallInput = "zome call input";
 inline constexpr std::string_view kZomeCallResult = "the zome call's result";
 
-/// The bytes [ptr, ptr + len) of guest memory, or OutOfBounds.
-std::span<std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
-                                     std::string_view what);
+/// The bytes [ptr, ptr + len) of guest memory to read, or OutOfBounds.
+std::span<const std::uint8_t> guest_region(Instance& instance, std::uint32_t ptr, std::uint32_t len,
+                                           std::string_view what);
+
+/// The same bytes for the host to write (Instance::memory_to_write), or OutOfBounds.
+std::span<std::uint8_t> guest_region_to_write(Instance& instance, std::uint32_t ptr,
+                                              std::uint32_t len, std::string_view what);
 
 /// Places `bytes` in the guest through its allocator; returns the packed (ptr, len).
 std::uint64_t write_to_guest(Instance& instance, std::span<const std::uint8_t> bytes,

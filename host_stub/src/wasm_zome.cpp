@@ -44,7 +44,7 @@ HostFunctionTable bind_imports(const Module& module) {
           };
           std::vector<std::uint8_t> input;
           {
-            const std::span<std::uint8_t> memory = instance.memory();
+            const std::span<const std::uint8_t> memory = instance.memory_to_read();
             if (static_cast<std::uint64_t>(ptr) + len > memory.size())
               throw region_out_of_bounds(what("input"), ptr, len, memory.size());
             input.assign(memory.begin() + ptr, memory.begin() + ptr + len);

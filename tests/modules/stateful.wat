@@ -30,8 +30,30 @@
     (i32.store (i32.const 70000) (i32.const 1000))
     (i64.extend_i32_u (global.get $calls)))
 
+  ;; Traces where a store or a bulk copy ends past the block it starts in, or
+  ;; at the very end of memory: an i64 across the 1 KiB boundary at 1024, the
+  ;; data segment overwritten by memory.fill, copied over the zeroed word by
+  ;; memory.copy, and the last 8 bytes of the second page.
+  (func (export "edges") (param i32 i32) (result i64)
+    (i64.store (i32.const 1020) (i64.const -1))
+    (i64.store (i32.const 4093) (i64.const -1))
+    (memory.fill (i32.const 12) (i32.const 0x55) (i32.const 12))
+    (memory.copy (i32.const 70000) (i32.const 12) (i32.const 8))
+    (i64.store (i32.const 131064) (i64.const -1))
+    (i64.const 0))
+
+  ;; Grows memory by a page and returns the sum of that page's bytes (0 on a
+  ;; fresh page), after leaving a trace in it; -1 when it cannot grow.
+  (func (export "grow_sum") (param i32 i32) (result i64)
+    (local $page i32)
+    (local.set $page (memory.grow (i32.const 1)))
+    (if (i32.eq (local.get $page) (i32.const -1)) (then (return (i64.const -1))))
+    (local.set $page (i32.mul (local.get $page) (i32.const 65536)))
+    (i64.extend_i32_u (call $sum (local.get $page)))
+    (i32.store (i32.add (local.get $page) (i32.const 40000)) (i32.const 9)))
+
   ;; The sum of every byte of memory, from the start or from `from`.
-  (func (export "checksum") (param $from i32) (result i32)
+  (func $sum (export "checksum") (param $from i32) (result i32)
     (local $sum i32)
     (block $done
       (loop $next

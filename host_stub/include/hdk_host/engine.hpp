@@ -127,6 +127,19 @@ class Instance {
   /// the guest (which may grow and move it). Empty if the module has none.
   virtual std::span<std::uint8_t> memory() = 0;
 
+  /// memory() for reading only. An engine that restores instances from a
+  /// snapshot (aot, tcc) counts all of memory() as written by the host, to be
+  /// copied back before the instance is used again; this view counts nothing.
+  virtual std::span<const std::uint8_t> memory_to_read() { return memory(); }
+
+  /// Bytes [offset, offset + len) of memory() for the host to write; empty
+  /// when they lie outside it. Only this range counts as written.
+  virtual std::span<std::uint8_t> memory_to_write(std::uint32_t offset, std::uint32_t len) {
+    const std::span<std::uint8_t> all = memory();
+    if (static_cast<std::uint64_t>(offset) + len > all.size()) return {};
+    return all.subspan(offset, len);
+  }
+
   /// One whole zome call, as Holochain's host makes it: allocate the input
   /// through the guest's allocator, copy it in, call, bounds-check the region
   /// the function returns, copy it into `result`, free it. Throws the Faults

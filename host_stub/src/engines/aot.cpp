@@ -45,6 +45,24 @@
 // over it is Fault(MemoryLimit). wasm-rt-impl computes byte sizes in 32 bits,
 // so a memory is capped at 65535 pages (4 GiB less 64 KiB).
 //
+// Snapshots. A fresh instance is a restore, not an instantiation: the first
+// instantiation of a module instantiates one instance (data segments, start
+// function) and calls its allocator once (__hc__allocate_1 then
+// __hc__deallocate_1: wasi-libc's malloc sets itself up, growing memory, on
+// its first use), with host functions that fail, and images its globals,
+// memory and tables. Every instance after is a block of the module's pool
+// (or a new one) made equal to that image. wasm2c's stores, bulk-memory
+// helpers and growth mark the 1 KiB blocks they write (glue.hpp), the host's
+// writes through memory()/memory_to_write() too, and a restore copies back
+// only those (a noop zome call writes three), where a new instance would
+// have zeroed and filled all of its memory. Chosen over copy-on-write
+// mappings (memfd + MAP_PRIVATE, reset by madvise): on this project's VM a
+// page fault costs ~3.5 us, and a call writes several pages. The price is a
+// byte store per guest store, on every call (measured in docs/performance.md).
+// A module whose set-up calls the host, traps, or has a member the glue
+// cannot image (an imported memory, table or global) is instantiated as
+// before; so is an instance whose memory limit is under the image's size.
+//
 // Call stack: each prologue compares its frame address with a floor 256 KiB
 // above the low end of the thread's stack (kept for host functions), and
 // traps "call stack exhausted" below it. Sibling-call optimisation is off so
@@ -205,8 +223,44 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
   std::unique_ptr<Instance> instantiate(HostFunctionTable host_functions,
                                         const Limits& limits) override;
 
+  ~AotModule() override {
+    const GlueApi& glue = api();
+    for (void* block : pool_) glue.destroy(block);
+    if (snapshot_) glue.snapshot_free(snapshot_);
+  }
+
+  AotModule(const AotModule&) = delete;
+  AotModule& operator=(const AotModule&) = delete;
+
   const std::string& label() const { return label_; }
   const GlueApi& api() const { return library_->api(); }
+
+  /// The module's instance after instantiation and its allocator's first use,
+  /// taken by the first call (within `limits`' deadline); null when the
+  /// module cannot have one (see "Snapshots" above).
+  const void* snapshot(const Limits& limits) const;
+
+  /// A block a finished instance left, to restore; null when none is left.
+  void* pooled_block() const {
+    std::lock_guard lock(pool_mutex_);
+    if (pool_.empty()) return nullptr;
+    void* block = pool_.back();
+    pool_.pop_back();
+    return block;
+  }
+
+  /// Keeps a restored instance's block for the next one, or destroys it when
+  /// the pool is full or its memory grew far past the snapshot's.
+  void return_block(void* block, std::uint64_t memory_size) const {
+    if (memory_size <= std::max<std::uint64_t>(kPoolMemoryBytes, 4 * snapshot_memory_size_)) {
+      std::lock_guard lock(pool_mutex_);
+      if (pool_.size() < kPoolSize) {
+        pool_.push_back(block);
+        return;
+      }
+    }
+    api().destroy(block);
+  }
   /// Export i (exports() order) as a guest function; null if not a function.
   GlueApi::GuestFn function_at(std::uint32_t i) const { return functions_.at(i); }
 
@@ -229,6 +283,15 @@ class AotModule final : public Module, public std::enable_shared_from_this<AotMo
   std::string_view origin_;  // a literal
   std::map<std::string, std::uint32_t, std::less<>> export_index_;
   std::vector<GlueApi::GuestFn> functions_;
+
+  static constexpr std::size_t kPoolSize = 16;
+  static constexpr std::uint64_t kPoolMemoryBytes = 16u << 20;
+  mutable std::mutex snapshot_mutex_;
+  mutable bool snapshot_tried_ = false;
+  mutable void* snapshot_ = nullptr;  // the glue's image
+  mutable std::uint64_t snapshot_memory_size_ = 0;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<void*> pool_;  // blocks of finished instances
 };
 
 // ---- instance -------------------------------------------------------------------------------
@@ -243,7 +306,14 @@ class AotInstance final : public Instance {
         limits_(limits) {}
 
   ~AotInstance() override {
-    if (state_) api_.destroy(state_);
+    if (!state_) return;
+    if (!restored_) {
+      api_.destroy(state_);
+      return;
+    }
+    std::uint64_t size = 0;
+    api_.memory(state_, &size);
+    module_->return_block(state_, size);
   }
 
   AotInstance(const AotInstance&) = delete;
@@ -274,6 +344,18 @@ class AotInstance final : public Instance {
                                                  describe(kHostFunctionType));
     }
     const std::uint32_t max_pages = std::min(limits_.max_memory_pages, kMaxPages);
+    if (const void* image = module_->snapshot(limits_)) {
+      void* block = module_->pooled_block();
+      if (!block) block = api_.create(this, &AotInstance::dispatch, max_pages);
+      if (block && api_.restore(block, image, this, &AotInstance::dispatch, max_pages) == 0) {
+        state_ = block;
+        restored_ = true;
+        return;
+      }
+      // Over this instance's memory limit, or out of memory: instantiated
+      // as without a snapshot, which reports which.
+      if (block) api_.destroy(block);
+    }
     state_ = api_.create(this, &AotInstance::dispatch, max_pages);
     if (!state_) throw Fault(FaultKind::HostError, label() + ": out of memory for an instance");
     run("instantiation", /*instantiating=*/true, [&](std::uintptr_t floor, std::uint64_t deadline) {
@@ -351,14 +433,29 @@ class AotInstance final : public Instance {
   }
 
   std::span<std::uint8_t> memory() override {
+    const std::span<std::uint8_t> all = current_memory();
+    api_.memory_written(state_, 0, all.size());  // the caller may write any of it
+    return all;
+  }
+
+  std::span<const std::uint8_t> memory_to_read() override { return current_memory(); }
+
+  std::span<std::uint8_t> memory_to_write(std::uint32_t offset, std::uint32_t len) override {
+    const std::span<std::uint8_t> all = current_memory();
+    if (static_cast<std::uint64_t>(offset) + len > all.size()) return {};
+    api_.memory_written(state_, offset, len);
+    return all.subspan(offset, len);
+  }
+
+ private:
+  const std::string& label() const { return module_->label(); }
+
+  std::span<std::uint8_t> current_memory() {
     std::uint64_t size = 0;
     std::uint8_t* data = api_.memory(state_, &size);
     if (!data) return {};
     return {data, static_cast<std::size_t>(size)};
   }
-
- private:
-  const std::string& label() const { return module_->label(); }
 
   // Enters the guest through a glue trampoline (`enter`), turning what it
   // returns into the contract's Faults.
@@ -471,6 +568,7 @@ class AotInstance final : public Instance {
   HostFunctionTable host_functions_;
   Limits limits_;
   void* state_ = nullptr;  // the glue's instance
+  bool restored_ = false;  // from the module's snapshot: its block goes back to the pool
   int depth_ = 0;          // guest calls in progress (host functions re-enter)
   bool stopped_ = false;   // by a deadline
   std::optional<Fault> pending_;
@@ -482,6 +580,48 @@ std::unique_ptr<Instance> AotModule::instantiate(HostFunctionTable host_function
       std::make_unique<AotInstance>(shared_from_this(), std::move(host_functions), limits);
   instance->start();
   return instance;
+}
+
+// What a host function called while the snapshot is taken gets: a failure,
+// so a module whose set-up needs the host gets no snapshot.
+std::uint64_t refuse_host_call(void*, std::uint32_t, std::uint32_t, std::uint32_t,
+                               int* failed) noexcept {
+  *failed = 1;
+  return 0;
+}
+
+const void* AotModule::snapshot(const Limits& limits) const {
+  std::lock_guard lock(snapshot_mutex_);
+  if (snapshot_tried_) return snapshot_;
+  snapshot_tried_ = true;
+  const GlueApi& glue = api();
+  if (!glue.snapshot_supported()) return nullptr;
+  void* block = glue.create(nullptr, &refuse_host_call, kMaxPages);
+  if (!block) return nullptr;
+  const auto limit = limits.deadline.count();
+  const std::uint64_t deadline =
+      limit > 0 ? monotonic_ns() + static_cast<std::uint64_t>(limit) * 1'000'000u : 0;
+  const std::uintptr_t floor = stack_floor();
+  int code = glue.instantiate(block, floor, deadline);
+  // The allocator's first use: wasi-libc's malloc sets itself up (and grows
+  // memory) then, which would otherwise be done again by every call.
+  const auto allocate = export_index_.find(kGuestAllocate);
+  const auto deallocate = export_index_.find(kGuestDeallocate);
+  if (code == 0 && allocate != export_index_.end() && deallocate != export_index_.end() &&
+      info_.exports[allocate->second].type == kCallI32Type &&
+      info_.exports[deallocate->second].type == kCallVoidType) {
+    constexpr std::uint32_t kFirstAllocation = 16;
+    std::uint32_t ptr = 0;
+    code =
+        glue.call_i_i(block, functions_[allocate->second], kFirstAllocation, &ptr, floor, deadline);
+    if (code == 0 && ptr != 0)
+      code = glue.call_ii_v(block, functions_[deallocate->second], ptr, kFirstAllocation, floor,
+                            deadline);
+  }
+  if (code == 0) snapshot_ = glue.snapshot_take(block);
+  if (snapshot_) glue.memory(block, &snapshot_memory_size_);
+  glue.destroy(block);
+  return snapshot_;
 }
 
 // ---- engine ---------------------------------------------------------------------------------

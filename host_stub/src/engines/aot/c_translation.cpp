@@ -101,8 +101,8 @@ CSources translate_to_c(std::span<const std::uint8_t> wasm, const ModuleInfo& in
     throw fail("cannot write C", errors);
 
   CSources sources;
-  sources.module_c = text_of(c_stream);
   sources.module_h = text_of(h_stream);
+  sources.module_c = track_memory_writes(text_of(c_stream), sources.module_h, label);
   sources.glue_c = generate_glue(info, sources.module_h, kModuleHeaderFile, label);
   return sources;
 }

@@ -38,7 +38,7 @@ namespace hdk_host::aot {
 
 /// Bump whenever the glue's generated parts or the functions below change: it
 /// is part of every cache key, and a loaded object must report it.
-inline constexpr std::uint32_t kGlueVersion = 5;
+inline constexpr std::uint32_t kGlueVersion = 6;
 
 /// The module name given to wasm2c (-n): symbols are Z_m_..., Z_mZ_...
 inline constexpr std::string_view kModuleName = "m";
@@ -100,6 +100,13 @@ inline constexpr std::string_view kModuleDefines[] = {"-DWASM_RT_MEMCHECK_SIGNAL
 /// written into it: part of the cache key, so editing them rebuilds objects.
 std::string glue_identity();
 
+/// wasm2c's .c for a module with `header`, its stores and bulk-memory helpers
+/// made to mark the blocks of memory they write (the snapshot restore copies
+/// back only those). Throws Fault(Compile) when the text is not as wabt
+/// 1.0.32 writes it.
+std::string track_memory_writes(std::string_view module_c, std::string_view header,
+                                std::string_view label);
+
 /// The glue for a module, given its imports/exports and the header wasm2c
 /// wrote for it (named `header_file`). Throws Fault(Compile) when the header
 /// does not declare what this wasm2c version is known to declare.
@@ -126,6 +133,20 @@ struct GlueApi {
   void (*destroy)(void* instance);
   /// The instance's memory and its size in bytes; null when it has none.
   std::uint8_t* (*memory)(void* instance, std::uint64_t* size);
+  /// The host wrote [offset, offset + len) of it: a restore must copy that back.
+  void (*memory_written)(void* instance, std::uint64_t offset, std::uint64_t len);
+
+  // Snapshots. `snapshot_take` images an instantiated instance (its globals,
+  // memory and tables); `restore` makes an instance from `create`, or one
+  // that was restored and used before, equal to that image again, bound to a
+  // new host, copying back only the memory written since its last restore.
+  // restore returns 0, or MemoryLimit when the image is over `max_pages` or
+  // memory runs out (the instance can then only be destroyed).
+  int (*snapshot_supported)();
+  void* (*snapshot_take)(void* instance);
+  void (*snapshot_free)(void* snapshot);
+  int (*restore)(void* instance, const void* snapshot, void* host, DispatchFn dispatch,
+                 std::uint32_t max_pages);
 
   // Trampolines: return a TrapCode. `stack_floor` and `deadline_ns`
   // (CLOCK_MONOTONIC, 0 = none) apply when no call of the instance is running.

@@ -35,6 +35,11 @@ std::shared_ptr<const Library> Library::bind(std::shared_ptr<void> owner, const 
   bind_one(lookup, "hdk_aot_create", api.create);
   bind_one(lookup, "hdk_aot_destroy", api.destroy);
   bind_one(lookup, "hdk_aot_memory", api.memory);
+  bind_one(lookup, "hdk_aot_memory_written", api.memory_written);
+  bind_one(lookup, "hdk_aot_snapshot_supported", api.snapshot_supported);
+  bind_one(lookup, "hdk_aot_snapshot_take", api.snapshot_take);
+  bind_one(lookup, "hdk_aot_snapshot_free", api.snapshot_free);
+  bind_one(lookup, "hdk_aot_restore", api.restore);
   bind_one(lookup, "hdk_aot_instantiate", api.instantiate);
   bind_one(lookup, "hdk_aot_call_ii_j", api.call_ii_j);
   bind_one(lookup, "hdk_aot_call_i_i", api.call_i_i);

@@ -551,7 +551,8 @@ int main(int argc, char** argv) {
     for (const auto& f : fields) {
       members += "  " + f.type.cpp + " " + f.name + f.type.initial + ";\n";
       field_list += (field_list.empty() ? "" : ", ") + f.name;
-      equality += (equality.empty() ? "" : " && ") + ("a." + f.name + " == b." + f.name);
+      equality +=
+          (equality.empty() ? "" : " &&\n           ") + ("a." + f.name + " == b." + f.name);
       const std::string value = f.type.is_string ? "\"" + f.name + " 1\"" : f.type.sample;
       sample += (sample.empty() ? "" : ", ") + value;
       if (f.type.is_string && !string_field) string_field = f.name;

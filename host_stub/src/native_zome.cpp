@@ -9,6 +9,7 @@
 
 #include "hdk_host/host_fn_list.hpp"
 #include "hdk_host/host_functions.hpp"
+#include "shared_object_check.hpp"
 #include "zomes.hpp"
 
 namespace hdk_host {
@@ -99,6 +100,8 @@ class NativeZome final : public Zome {
 }  // namespace
 
 std::shared_ptr<Zome> make_native_zome(const std::filesystem::path& path, std::string name) {
+  if (const auto problem = shared_object_problem(path))
+    throw Fault(FaultKind::InvalidModule, path.string() + ": cannot load native zome: " + *problem);
   // RTLD_LOCAL: each zome library keeps its own symbols (and registry).
   void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include <unistd.h>
 
@@ -103,4 +104,61 @@ TEST_CASE("tiered: dropping a module or the engine does not wait for a compile i
   if (fs::exists(cache.dir / "aot"))
     for (const auto& entry : fs::directory_iterator(cache.dir / "aot"))
       CHECK(entry.path().extension() != ".so");
+}
+
+// A module of 2 MiB or more starts on the interpreter and moves to tcc, which
+// translates and compiles inside this process, where no compiler process can
+// be killed: dropping the engine must not wait for that compile either.
+TEST_CASE("tiered: dropping the engine does not wait for an in-process tcc compile") {
+  Cache cache;
+  auto engine = hdk_host::make_tiered_engine(cache.options());
+  std::ifstream in(hdk_test::module_path("large_generated"), std::ios::binary);
+  REQUIRE(in);
+  const std::vector<std::uint8_t> wasm{std::istreambuf_iterator<char>(in), {}};
+  REQUIRE(wasm.size() >= (2u << 20));
+  {
+    INFO("a large module starts on the interpreter and moves to tcc");
+    auto live_engine = hdk_host::make_tiered_engine(cache.options());
+    auto kept = std::dynamic_pointer_cast<hdk_host::TieredModule>(
+        live_engine->compile(wasm, "large_generated"));
+    REQUIRE(kept);
+    if (kept->current_tier() == "interp") {
+      CHECK(kept->wait_for_tier("tcc", std::chrono::minutes(2)));
+    }
+  }
+  auto module =
+      std::dynamic_pointer_cast<hdk_host::TieredModule>(engine->compile(wasm, "large_generated"));
+  REQUIRE(module);
+  if (module->current_tier() != "interp") {
+    WARN("no tcc here, or it finished before the drop (tier " << module->current_tier()
+                                                              << "): nothing to test");
+    return;
+  }
+  // Let the background thread take the tcc job (it takes over a second), so
+  // that the drop meets a compile in flight rather than a queued one.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  if (module->current_tier() != "interp") {
+    WARN("tcc finished within 300 ms: nothing to test here");
+    return;
+  }
+  const auto start = Clock::now();
+  engine.reset();
+  CHECK(Clock::now() - start < std::chrono::milliseconds(250));
+
+  // The aot compile queued behind tcc's never starts. The tcc compile in
+  // flight finishes for the modules that outlive the engine, and serves them
+  // (unless the machine was too busy for the thread to take it before the drop).
+  CHECK_FALSE(module->wait_for_aot(std::chrono::milliseconds(0)));
+  if (!module->wait_for_tier("tcc", std::chrono::minutes(2))) {
+    WARN("the tcc job had not started when the engine was dropped");
+    CHECK(module->current_tier() == "interp");
+  } else {
+    CHECK(module->current_tier() == "tcc");
+  }
+  auto instance = module->instantiate(
+      std::vector<hdk_host::HostFunction>(
+          module->imports().size(),
+          [](hdk_host::Instance&, std::uint32_t, std::uint32_t) { return std::uint64_t{0}; }),
+      hdk_host::Limits{});
+  CHECK_FALSE(instance->memory().empty());
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -256,8 +257,22 @@ TEST_CASE("bad input matrix in native mode: typed outcomes, and the world stays 
     CHECK(scenario.state_bytes() == before);
   };
 
+  // A real zome library cut short: dlopen() alone would map past the end of
+  // the file and die of SIGBUS.
+  const auto truncated_library = [&](const std::string& name, double fraction) {
+    std::ifstream in(hdk_test::native_zome_path("posts"), std::ios::binary);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
+    REQUIRE(bytes.size() > 8192);
+    bytes.resize(static_cast<std::size_t>(static_cast<double>(bytes.size()) * fraction));
+    return write_library(name, bytes);
+  };
   const std::vector<LoadCase> load_cases = {
       {"bytes that are not a library", write_library("not_a_library", {'n', 'o', 't'}),
+       FaultKind::InvalidModule},
+      {"a zome library cut to half its size", truncated_library("half", 0.5),
+       FaultKind::InvalidModule},
+      {"a zome library missing its last bytes", truncated_library("most", 0.98),
        FaultKind::InvalidModule},
       {"an empty file", write_library("empty", {}), FaultKind::InvalidModule},
       {"a library that does not exist",

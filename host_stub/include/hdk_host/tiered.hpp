@@ -28,16 +28,22 @@ class TieredModule : public Module {
   /// object is ready, "aot" after (or a lower tier for good if aot failed
   /// to build it, or the engine was dropped before it finished).
   virtual std::string_view current_tier() const = 0;
-  /// Waits up to `timeout` for the background compile; true once on aot.
-  virtual bool wait_for_aot(std::chrono::milliseconds timeout) = 0;
+  /// Waits up to `timeout` for the background compile of `tier` ("tcc" or
+  /// "aot"); true once it serves. False at once when this module has no such
+  /// upgrade, or its compile failed or was dropped with the engine.
+  virtual bool wait_for_tier(std::string_view tier, std::chrono::milliseconds timeout) = 0;
+  /// wait_for_tier("aot", timeout), or true when aot was the first tier.
+  bool wait_for_aot(std::chrono::milliseconds timeout) { return wait_for_tier("aot", timeout); }
 };
 
 /// An engine named "tiered" over make_tcc_engine(options) (or
 /// make_interp_engine() without tcc) and make_aot_engine(options); the
 /// default engine of hdk-run and the Scenario API. compile() returns a
 /// TieredModule. Background compiles run one at a time on one thread of the
-/// engine; destroying the engine stops the one running (its compiler process
-/// is killed) and drops those queued.
+/// engine; destroying the engine does not wait for them: it kills the
+/// compiler process of the one running, drops those queued, and lets an
+/// in-process compile (tcc's, which cannot be stopped midway) finish for the
+/// modules that outlive the engine.
 std::unique_ptr<Engine> make_tiered_engine(const AotOptions& options = {});
 
 }  // namespace hdk_host

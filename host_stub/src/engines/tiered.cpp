@@ -48,13 +48,13 @@ class TieredModuleImpl final : public TieredModule {
 
   std::string_view current_tier() const override { return newest().second; }
 
-  bool wait_for_aot(std::chrono::milliseconds timeout) override {
-    const AotFuture* aot = nullptr;
-    for (const Upgrade& upgrade : upgrades_)
-      if (upgrade.tier == "aot") aot = &upgrade.module;
-    if (!aot) return first_tier_ == "aot";
-    if (aot->wait_for(timeout) != std::future_status::ready) return false;
-    return ready(*aot) != nullptr;
+  bool wait_for_tier(std::string_view tier, std::chrono::milliseconds timeout) override {
+    const AotFuture* upgrade = nullptr;
+    for (const Upgrade& candidate : upgrades_)
+      if (candidate.tier == tier) upgrade = &candidate.module;
+    if (!upgrade) return first_tier_ == tier;
+    if (upgrade->wait_for(timeout) != std::future_status::ready) return false;
+    return ready(*upgrade) != nullptr;
   }
 
  private:
@@ -82,33 +82,43 @@ class TieredModuleImpl final : public TieredModule {
 // The engine's one background thread: compiles for the upper tiers, one at
 // a time (aot's uses every core for a large module already). A promise, not std::async:
 // the future of std::async would make whoever drops the last copy wait.
+//
+// Dropping the engine never waits for the compile running then: aot's
+// compiler process is killed, but tcc compiles inside this process and
+// cannot be stopped midway, so the thread is let go. It owns what it uses
+// (the queue's state, its job's engine and bytes), finishes that one job,
+// and ends without taking another.
 class Background {
  public:
   Background() = default;
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
 
   ~Background() {
+    std::deque<Job> abandoned;
     {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
+      std::lock_guard lock(state_->mutex);
+      state_->stopping = true;
+      abandoned.swap(state_->queue);
     }
-    cancellation_.cancel();  // kills the compiler of the job running now
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-    for (Job& job : queue_) job.promise.set_exception(stopped());
+    state_->cancellation.cancel();  // kills the compiler process of the job running now
+    state_->wake.notify_all();
+    if (thread_.joinable()) thread_.detach();
+    for (Job& job : abandoned) job.promise.set_exception(stopped());
   }
 
   AotFuture submit(std::shared_ptr<Engine> engine,
                    std::shared_ptr<const std::vector<std::uint8_t>> wasm, std::string label) {
     Job job{std::move(engine), std::move(wasm), std::move(label), {}};
     AotFuture future = job.promise.get_future().share();
-    std::lock_guard lock(mutex_);
-    if (stopping_) {
+    std::lock_guard lock(state_->mutex);
+    if (state_->stopping) {
       job.promise.set_exception(stopped());
       return future;
     }
-    queue_.push_back(std::move(job));
-    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
-    wake_.notify_one();
+    state_->queue.push_back(std::move(job));
+    if (!thread_.joinable()) thread_ = std::thread(run, state_);
+    state_->wake.notify_one();
     return future;
   }
 
@@ -120,25 +130,33 @@ class Background {
     std::promise<std::shared_ptr<Module>> promise;
   };
 
+  struct State {
+    aot::Cancellation cancellation;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<Job> queue;
+    bool stopping = false;
+  };
+
   static std::exception_ptr stopped() {
     return std::make_exception_ptr(
         Fault(FaultKind::EngineUnavailable, "tiered: the engine was dropped before aot finished"));
   }
 
-  void run() {
+  static void run(std::shared_ptr<State> state) {
     // Below the threads that serve calls (Linux gives each thread its own
     // nice value, and the compiler processes inherit it): on a busy machine
     // the background compile takes the CPU the calls leave.
     setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kBackgroundNice);
-    aot::current_cancellation() = &cancellation_;
+    aot::current_cancellation() = &state->cancellation;
     for (;;) {
       Job job;
       {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-        if (stopping_) return;
-        job = std::move(queue_.front());
-        queue_.pop_front();
+        std::unique_lock lock(state->mutex);
+        state->wake.wait(lock, [&] { return state->stopping || !state->queue.empty(); });
+        if (state->stopping) break;
+        job = std::move(state->queue.front());
+        state->queue.pop_front();
       }
       try {
         job.promise.set_value(job.engine->compile(*job.wasm, job.label));
@@ -149,13 +167,10 @@ class Background {
             std::make_exception_ptr(Fault(FaultKind::Compile, job.label + ": " + error.what())));
       }
     }
+    aot::current_cancellation() = nullptr;
   }
 
-  aot::Cancellation cancellation_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Job> queue_;
-  bool stopping_ = false;
+  std::shared_ptr<State> state_ = std::make_shared<State>();
   std::thread thread_;
 };
 

@@ -8,40 +8,55 @@
 # Under a native compiler it produces NAME_native, a shared library of the
 # same sources that the host stub loads for native-mode tests.
 #
-# From another CMake project: include(<hdk-cpp>/toolchain/hdk-zome.cmake), or
-# find_package(hdk CONFIG) with hdk_DIR=<hdk-cpp>/toolchain.
+# From another CMake project: find_package(hdk CONFIG) with an installed
+# hdk-cpp (CMAKE_PREFIX_PATH=<prefix>) or a build of it (hdk_DIR=<build dir>),
+# which also gives hdk::host and hdk_add_zome_test (hdk-zome-test.cmake);
+# or, for zomes only, include(<hdk-cpp>/toolchain/hdk-zome.cmake) or
+# hdk_DIR=<hdk-cpp>/toolchain.
 include_guard(GLOBAL)
 
-get_filename_component(HDK_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
-set(HDK_INCLUDE_DIR "${HDK_ROOT}/hdk/include")
+set(HDK_TOOLCHAIN_DIR "${CMAKE_CURRENT_LIST_DIR}")
+if(NOT HDK_INCLUDE_DIR)
+  get_filename_component(HDK_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+  set(HDK_INCLUDE_DIR "${HDK_ROOT}/hdk/include")
+endif()
+
+# msgpack-cxx is header-only. A wasm sysroot does not see the build
+# machine's /usr/include, and must not (glibc headers would shadow
+# wasi-libc's), so its headers are staged alone in the build tree.
+find_path(HDK_MSGPACK_INCLUDE_DIR msgpack.hpp NO_CMAKE_FIND_ROOT_PATH
+          PATHS /usr/include /usr/local/include)
+if(NOT HDK_MSGPACK_INCLUDE_DIR)
+  message(FATAL_ERROR "hdk: msgpack-cxx headers not found (Debian: apt-get install libmsgpack-cxx-dev)")
+endif()
 
 if(NOT TARGET hdk::hdk)
   add_library(hdk_headers INTERFACE)
   add_library(hdk::hdk ALIAS hdk_headers)
-  target_include_directories(hdk_headers INTERFACE "${HDK_INCLUDE_DIR}")
+  target_include_directories(hdk_headers INTERFACE
+    $<BUILD_INTERFACE:${HDK_INCLUDE_DIR}> $<INSTALL_INTERFACE:include/hdk-cpp>)
   target_compile_features(hdk_headers INTERFACE cxx_std_17)
   target_compile_definitions(hdk_headers INTERFACE MSGPACK_NO_BOOST)
-
-  # msgpack-cxx is header-only. A wasm sysroot does not see the build
-  # machine's /usr/include, and must not (glibc headers would shadow
-  # wasi-libc's), so its headers are staged alone in the build tree.
-  find_path(HDK_MSGPACK_INCLUDE_DIR msgpack.hpp NO_CMAKE_FIND_ROOT_PATH
-            PATHS /usr/include /usr/local/include)
-  if(NOT HDK_MSGPACK_INCLUDE_DIR)
-    message(FATAL_ERROR "hdk: msgpack-cxx headers not found (Debian: apt-get install libmsgpack-cxx-dev)")
-  endif()
-  if(HDK_WASM_TOOLCHAIN)
-    set(_hdk_staged "${CMAKE_BINARY_DIR}/hdk-msgpack-include")
-    file(MAKE_DIRECTORY "${_hdk_staged}")
-    foreach(_entry msgpack.hpp msgpack)
-      if(NOT EXISTS "${_hdk_staged}/${_entry}")
-        file(CREATE_LINK "${HDK_MSGPACK_INCLUDE_DIR}/${_entry}" "${_hdk_staged}/${_entry}" SYMBOLIC)
-      endif()
-    endforeach()
-    target_include_directories(hdk_headers SYSTEM INTERFACE "${_hdk_staged}")
-  elseif(NOT HDK_MSGPACK_INCLUDE_DIR STREQUAL "/usr/include")
+  if(NOT HDK_WASM_TOOLCHAIN AND NOT HDK_MSGPACK_INCLUDE_DIR STREQUAL "/usr/include")
     target_include_directories(hdk_headers SYSTEM INTERFACE "${HDK_MSGPACK_INCLUDE_DIR}")
   endif()
+endif()
+# Once per build, also for the package's imported hdk::hdk.
+get_property(_hdk_staged_done GLOBAL PROPERTY HDK_MSGPACK_STAGED)
+if(HDK_WASM_TOOLCHAIN AND NOT _hdk_staged_done)
+  set_property(GLOBAL PROPERTY HDK_MSGPACK_STAGED ON)
+  set(_hdk_staged "${CMAKE_BINARY_DIR}/hdk-msgpack-include")
+  file(MAKE_DIRECTORY "${_hdk_staged}")
+  foreach(_entry msgpack.hpp msgpack)
+    if(NOT EXISTS "${_hdk_staged}/${_entry}")
+      file(CREATE_LINK "${HDK_MSGPACK_INCLUDE_DIR}/${_entry}" "${_hdk_staged}/${_entry}" SYMBOLIC)
+    endif()
+  endforeach()
+  get_target_property(_hdk_real hdk::hdk ALIASED_TARGET)
+  if(NOT _hdk_real)
+    set(_hdk_real hdk::hdk)
+  endif()
+  target_include_directories(${_hdk_real} SYSTEM INTERFACE "${_hdk_staged}")
 endif()
 
 # Every zome's default: size (-Oz, the smallest module; zomes are shipped in
@@ -132,6 +147,10 @@ function(hdk_add_zome NAME)
     if(HDK_NATIVE_ZOME_OUTPUT_DIRECTORY)
       set_target_properties(${NAME}_native PROPERTIES
         LIBRARY_OUTPUT_DIRECTORY "${HDK_NATIVE_ZOME_OUTPUT_DIRECTORY}")
+    endif()
+    # The full package (hdk-zome-test.cmake) builds the same zomes to wasm too.
+    if(COMMAND _hdk_zome_added)
+      _hdk_zome_added(${NAME})
     endif()
   endif()
 endfunction()

@@ -253,7 +253,8 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
 HDK_EXTERN(validate);
 )";
 
-const char* kCoordinatorGlobal =
+// What both collections' coordinator zomes begin with.
+const char* kCoordinatorHead =
     R"(// {{name}}'s coordinator zome: the functions clients call. Whether a write is
 // allowed is the integrity zome's decision ({{name}}_integrity.cpp).
 #include "{{name}}_types.hpp"
@@ -264,7 +265,9 @@ const char* kCoordinatorGlobal =
 using {{name}}::EntryTypes;
 using {{name}}::LinkTypes;
 using {{name}}::{{Type}};
+)";
 
+const char* kCoordinatorGlobal = R"(
 namespace {
 
 /// Every {{type}} is linked from here: the hash of the path "all_{{types}}", which
@@ -303,18 +306,7 @@ hdk::ExternResult<std::vector<hdk::Link>> get_all_{{types}}() {
 HDK_EXTERN(get_all_{{types}});
 )";
 
-const char* kCoordinatorByAuthor =
-    R"(// {{name}}'s coordinator zome: the functions clients call. Whether a write is
-// allowed is the integrity zome's decision ({{name}}_integrity.cpp).
-#include "{{name}}_types.hpp"
-
-#include <optional>
-#include <vector>
-
-using {{name}}::EntryTypes;
-using {{name}}::LinkTypes;
-using {{name}}::{{Type}};
-
+const char* kCoordinatorByAuthor = R"(
 /// Commits the {{type}} and a link to it from its author's key, in one call.
 hdk::ExternResult<hdk::ActionHash> create_{{type}}({{Type}} {{type}}) {
   HDK_TRY(const hdk::ActionHash hash, hdk::create_entry<EntryTypes>({{type}}));
@@ -592,7 +584,9 @@ int main(int argc, char** argv) {
     write(root / "zomes" / (*name + "_types.hpp"), replace_all(kTypes, vars));
     write(root / "zomes" / (*name + "_integrity.cpp"), replace_all(kIntegrity, vars));
     write(root / "zomes" / (*name + ".cpp"),
-          replace_all(global ? kCoordinatorGlobal : kCoordinatorByAuthor, vars));
+          replace_all(
+              std::string(kCoordinatorHead) + (global ? kCoordinatorGlobal : kCoordinatorByAuthor),
+              vars));
     write(root / "tests" / (*name + "_test.cpp"), replace_all(kTest, vars));
     write(root / "dna.yaml", replace_all(kDnaYaml, vars));
     write(root / "happ.yaml", replace_all(kHappYaml, vars));

@@ -34,20 +34,20 @@ TEST_CASE("holochain shape: the whole 0.7.0 table loads; what the stub lacks ans
   hdk_host::Host host(engine);
   const auto zome = host.load_wasm(read_module("holochain_shaped"), "shaped");
   // The const functions are not zome functions (a conductor lists them apart).
-  CHECK(zome->functions() == std::vector<std::string>{"activity"});
-  hdk::GetAgentActivityInput input;
-  input.agent_pubkey.bytes[0] = 0x84, input.agent_pubkey.bytes[1] = 0x20;
-  input.agent_pubkey.bytes[2] = 0x24;
+  CHECK(zome->functions() == std::vector<std::string>{"receipts"});
+  hdk::GetValidationReceiptsInput input;
+  input.action_hash.bytes[0] = 0x84, input.action_hash.bytes[1] = 0x29;
+  input.action_hash.bytes[2] = 0x24;
   for (int round = 0; round < 2; ++round) {
-    // `activity` hands its input (an ExternIO) to get_agent_activity as is:
-    // give it a GetAgentActivityInput's bytes to hand on.
+    // `receipts` hands its input (an ExternIO) to get_validation_receipts as
+    // is: give it a GetValidationReceiptsInput's bytes to hand on.
     hdk_host::CallContext context;
-    const auto r = zome->call("activity", hdk::encode_to_vector(input), context);
+    const auto r = zome->call("receipts", hdk::encode_to_vector(input), context);
     INFO(r.describe());
     REQUIRE(r.wasm_error());
     const auto* host_error = std::get_if<hdk::wasm_error_inner::Host>(&r.wasm_error()->error);
     REQUIRE(host_error);
-    CHECK_THAT(host_error->message, Catch::Contains("__hc__get_agent_activity_1") &&
+    CHECK_THAT(host_error->message, Catch::Contains("__hc__get_validation_receipts_1") &&
                                         Catch::Contains("Holochain 0.7.0") &&
                                         Catch::Contains("does not provide"));
   }
@@ -82,7 +82,7 @@ TEST_CASE("holochain shape: const functions are read as a conductor reads them")
   CHECK(zome->const_value("__num_link_types") == std::optional<std::int32_t>(2));
   // Absent, or not () -> i32: not a const function (the conductor reads 0).
   CHECK_FALSE(zome->const_value("__num_nothing"));
-  CHECK_FALSE(zome->const_value("activity"));
+  CHECK_FALSE(zome->const_value("receipts"));
 
   // The engine refuses a const call of the wrong export or type.
   auto module = engine->compile(read_module("holochain_shaped"), "shaped");
@@ -92,7 +92,7 @@ TEST_CASE("holochain shape: const functions are read as a conductor reads them")
   auto instance = module->instantiate(fns, hdk_host::Limits{});
   CHECK(instance->call_const_i32("__num_link_types") == 2u);
   try {
-    instance->call_const_i32("activity");
+    instance->call_const_i32("receipts");
     FAIL("called (i32, i32) -> i64 as () -> i32");
   } catch (const hdk_host::Fault& f) {
     CHECK(f.kind() == hdk_host::FaultKind::BadSignature);

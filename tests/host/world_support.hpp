@@ -54,6 +54,17 @@ inline std::vector<Runtime> social_runtimes() {
   return out;
 }
 
+/// The posts DNA with the coordinator `zome` (a zome of tests/zomes) beside posts.
+inline std::vector<Runtime> runtimes_with(const std::string& zome) {
+  std::vector<Runtime> out = runtimes();
+  for (auto& rt : out) {
+    auto path = rt.dna.coordinators.front().path;
+    path.replace_filename(rt.runtime == "native" ? "lib" + zome + ".so" : zome + ".wasm");
+    rt.dna.coordinators.push_back({zome, path});
+  }
+  return out;
+}
+
 /// A scenario with the posts DNA installed.
 inline std::unique_ptr<hdk_host::Scenario> install(const Runtime& rt) {
   auto scenario = std::make_unique<hdk_host::Scenario>(rt.runtime);

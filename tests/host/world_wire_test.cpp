@@ -316,6 +316,17 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
             GetOptions{}, LinkTag::from_string("t"), std::nullopt, Timestamp{9}, std::nullopt}});
   check("link_query", LinkQuery{to_any_linkable(eh), link_type_filter::Dependencies{{ZomeIndex{0}}},
                                 std::nullopt, Timestamp{9}, Timestamp{4}, agent});
+  // The LinkQuery builder, and what get_links(query, Local) puts on the wire.
+  const LinkQuery built =
+      LinkQuery::of(to_any_linkable(eh),
+                    link_type_filter::Types{{{ZomeIndex{0}, {LinkType{0}, LinkType{1}}}}})
+          .with_tag_prefix(LinkTag::from_string("ap"))
+          .with_before(Timestamp{9})
+          .with_after(Timestamp{4})
+          .with_author(agent);
+  check("link_query_full", built);
+  check("get_links_input_from_query",
+        std::vector<GetLinksInput>{get_links_input_from_query(built, GetStrategy::Local)});
   check("link", Link{agent, to_any_linkable(eh), to_any_linkable(ah), Timestamp{3}, ZomeIndex{0},
                      LinkType{1}, LinkTag{Bytes{1, 2}}, ah});
   check("link_details", std::vector<LinkDetails>{LinkDetails{
@@ -355,6 +366,20 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
   check("query", q);
   check("get_agent_activity_input",
         GetAgentActivityInput{agent, q, ActivityRequest::Full, GetOptions{}});
+  ChainQueryFilter by_entry;
+  by_entry.entry_hashes = std::vector<EntryHash>{eh};
+  by_entry.order_descending = true;
+  ChainQueryFilter hash_range;
+  hash_range.sequence_range =
+      chain_query_filter_range::ActionHashRange{ah, h<HashType::Action>(0x29, 6)};
+  hash_range.action_type = std::vector<ActionType>{ActionType::Dna};
+  ChainQueryFilter terminated;
+  terminated.sequence_range = chain_query_filter_range::ActionHashTerminated{ah, 2};
+  terminated.include_entries = true;
+  check("query_ranges", std::vector<ChainQueryFilter>{by_entry, hash_range, terminated});
+  check("get_agent_activity_input_status",
+        GetAgentActivityInput{agent, ChainQueryFilter{}, ActivityRequest::Status,
+                              GetOptions::local()});
   const ChainHead head{4, ah};
   const auto ah6 = h<HashType::Action>(0x29, 6);
   check("chain_status_all",

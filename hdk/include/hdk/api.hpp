@@ -187,57 +187,92 @@ inline ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash,
 }
 
 namespace api_detail {
+/// The filter for this coordinator's link types `types`, all of its first
+/// integrity zome (as the Rust hdk's LinkTypeFilterExt resolves them).
 template <class LinkTypes>
-ExternResult<LinkTypeFilter> filter_for(LinkTypes type) {
+ExternResult<LinkTypeFilter> filter_for(const std::vector<LinkTypes>& types) {
   HDK_TRY(const ZomeInfo info, zome_info());
   HDK_TRY(const ZomeIndex zome, first_dependency(info.zome_types.links));
-  return LinkTypeFilter{link_type_filter::Types{
-      {{zome, std::vector<LinkType>{LinkType{static_cast<std::uint8_t>(type)}}}}}};
+  std::vector<LinkType> indices;
+  for (LinkTypes t : types) indices.push_back(LinkType{static_cast<std::uint8_t>(t)});
+  return LinkTypeFilter{link_type_filter::Types{{{zome, std::move(indices)}}}};
 }
-}  // namespace api_detail
+template <class LinkTypes>
+ExternResult<LinkTypeFilter> filter_for(LinkTypes type) {
+  return filter_for(std::vector<LinkTypes>{type});
+}
 
-namespace api_detail {
-/// One get_links query of this zome's link type `type`, asked through
-/// `host_call` (get_links or get_links_details); its one answer.
-template <class Answer, class LinkTypes, class HostCall>
-ExternResult<Answer> one_links_query(const char* what, HostCall host_call,
-                                     const AnyLinkableHash& base, LinkTypes type,
-                                     std::optional<LinkTag> tag_prefix) {
-  HDK_TRY(LinkTypeFilter filter, filter_for(type));
-  GetLinksInput input{base,         std::move(filter), GetOptions{}, std::move(tag_prefix),
-                      std::nullopt, std::nullopt,      std::nullopt};
-  HDK_TRY(auto answers, host_call(std::vector<GetLinksInput>{std::move(input)}));
-  if (answers.size() != 1)
+/// The one answer to a get_links or get_links_details call of one query.
+template <class Answer>
+ExternResult<Answer> only_answer(const char* what, ExternResult<std::vector<Answer>> answers) {
+  HDK_TRY(auto all, std::move(answers));
+  if (all.size() != 1)
     return HDK_ERROR(std::string(what) + ": the host answered for a different number of queries");
-  return std::move(answers.front());
+  return std::move(all.front());
 }
 }  // namespace api_detail
 
-/// The live links of type `type` from `base`, optionally only those whose tag starts with
-/// `tag_prefix`.
+template <class LinkTypes>
+ExternResult<LinkQuery> LinkQuery::try_new(const AnyLinkableHash& base, LinkTypes type) {
+  HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(type));
+  return LinkQuery::of(base, std::move(filter));
+}
+template <class LinkTypes>
+ExternResult<LinkQuery> LinkQuery::try_new(const AnyLinkableHash& base,
+                                           const std::vector<LinkTypes>& types) {
+  HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(types));
+  return LinkQuery::of(base, std::move(filter));
+}
+
+/// The live links `query` selects, looked up with `strategy` (hdk 0.7's
+/// `get_links(query, strategy)`).
+inline ExternResult<std::vector<Link>> get_links(const LinkQuery& query,
+                                                 GetStrategy strategy = GetStrategy::Network) {
+  return api_detail::only_answer<std::vector<Link>>(
+      "get_links", host_fn::get_links({get_links_input_from_query(query, strategy)}));
+}
+
+/// Every link `query` selects, deleted ones too, each with the DeleteLinks
+/// of it (hdk 0.7's `get_links_details(query, strategy)`).
+inline ExternResult<LinkDetails> get_links_details(const LinkQuery& query,
+                                                   GetStrategy strategy = GetStrategy::Network) {
+  return api_detail::only_answer<LinkDetails>(
+      "get_links_details",
+      host_fn::get_links_details({get_links_input_from_query(query, strategy)}));
+}
+
+/// How many live links `query` selects, counted by the host (hdk 0.7's
+/// `count_links(query)`): the links themselves do not cross the boundary.
+inline ExternResult<std::uint64_t> count_links(const LinkQuery& query) {
+  return host_fn::count_links(query);
+}
+
+/// The live links of type `type` from `base`, optionally only those whose
+/// tag starts with `tag_prefix`: the short form of
+/// `get_links(LinkQuery::try_new(base, type)..., GetStrategy::Network)`.
 template <class LinkTypes>
 ExternResult<std::vector<Link>> get_links(const AnyLinkableHash& base, LinkTypes type,
                                           std::optional<LinkTag> tag_prefix = std::nullopt) {
-  return api_detail::one_links_query<std::vector<Link>>(
-      "get_links", [](const auto& in) { return host_fn::get_links(in); }, base, type,
-      std::move(tag_prefix));
+  HDK_TRY(LinkQuery query, LinkQuery::try_new(base, type));
+  query.tag_prefix = std::move(tag_prefix);
+  return get_links(query, GetStrategy::Network);
 }
 
 /// Every link of type `type` from `base`, deleted ones too, each with the
-/// DeleteLinks of it (Rust's get_links_details).
+/// DeleteLinks of it: the short form of get_links_details(LinkQuery, ...).
 template <class LinkTypes>
 ExternResult<LinkDetails> get_links_details(const AnyLinkableHash& base, LinkTypes type,
                                             std::optional<LinkTag> tag_prefix = std::nullopt) {
-  return api_detail::one_links_query<LinkDetails>(
-      "get_links_details", [](const auto& in) { return host_fn::get_links_details(in); }, base,
-      type, std::move(tag_prefix));
+  HDK_TRY(LinkQuery query, LinkQuery::try_new(base, type));
+  query.tag_prefix = std::move(tag_prefix);
+  return get_links_details(query, GetStrategy::Network);
 }
 
+/// How many live links of type `type` leave `base`.
 template <class LinkTypes>
 ExternResult<std::uint64_t> count_links(const AnyLinkableHash& base, LinkTypes type) {
-  HDK_TRY(LinkTypeFilter filter, api_detail::filter_for(type));
-  return host_fn::count_links(
-      LinkQuery{base, std::move(filter), std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+  HDK_TRY(const LinkQuery query, LinkQuery::try_new(base, type));
+  return count_links(query);
 }
 
 // ---- hashing and signatures ----

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "chain_query.hpp"
 #include "hdk_host/host_functions.hpp"
 #include "world_access.hpp"
 
@@ -189,54 +190,18 @@ hdk::ExternResult<std::vector<std::optional<hdk::Details>>> get_details_1(
   return out;
 }
 
-namespace {
-
-bool matches(const hdk::ChainQueryFilter& filter, const hdk::Record& record) {
-  const hdk::Action& action = record.action();
-  const std::uint32_t seq = action.action_seq();
-  if (const auto* r =
-          std::get_if<hdk::chain_query_filter_range::ActionSeqRange>(&filter.sequence_range))
-    if (seq < r->start || seq > r->end) return false;
-  if (filter.action_type && std::find(filter.action_type->begin(), filter.action_type->end(),
-                                      action.action_type()) == filter.action_type->end())
-    return false;
-  if (filter.entry_hashes) {
-    const auto hash = action.entry_hash();
-    if (!hash || std::find(filter.entry_hashes->begin(), filter.entry_hashes->end(), *hash) ==
-                     filter.entry_hashes->end())
-      return false;
-  }
-  if (filter.entry_type) {
-    const hdk::EntryType* type = action.entry_type();
-    if (!type) return false;
-    const auto bytes = hdk::encode_to_vector(*type);
-    bool any = false;
-    for (const auto& want : *filter.entry_type) any = any || hdk::encode_to_vector(want) == bytes;
-    if (!any) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 hdk::ExternResult<std::vector<hdk::Record>> query_1(CallContext& context,
                                                     const hdk::ChainQueryFilter& filter) {
   hdk::WasmError error;
   world::CallEnv* env = world_of(context, "query", error);
   if (!env) return error;
-  if (!std::holds_alternative<hdk::chain_query_filter_range::Unbounded>(filter.sequence_range) &&
-      !std::holds_alternative<hdk::chain_query_filter_range::ActionSeqRange>(filter.sequence_range))
-    return host_error(
-        "query: only Unbounded and ActionSeqRange ranges are supported by the host stub");
   std::vector<hdk::Record> out;
-  for (const hdk::Record* record : env->chain_view()) {
-    if (!matches(filter, *record)) continue;
+  for (const hdk::Record* record : select_from_chain(env->chain_view(), filter)) {
     hdk::Record copy = *record;
     if (!filter.include_entries && copy.entry_if_present())
       copy.entry = hdk::record_entry::NotStored{};
     out.push_back(std::move(copy));
   }
-  if (filter.order_descending) std::reverse(out.begin(), out.end());
   return out;
 }
 

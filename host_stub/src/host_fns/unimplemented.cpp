@@ -10,8 +10,6 @@ namespace hdk_host::host_fns {
   /* issue-sized pieces of Holochain the stub does not model yet */ \
   X(close_chain, 1)                                                 \
   X(open_chain, 1)                                                  \
-  X(get_agent_activity, 1)                                          \
-  X(must_get_agent_activity, 1)                                     \
   X(get_validation_receipts, 1)                                     \
   X(sign_ephemeral, 1)                                              \
   X(create_x25519_keypair, 1)                                       \

@@ -8,7 +8,23 @@ HDK_INTEGRITY_TYPES(EntryTypes, LinkTypes);
 
 namespace {
 
-hdk::ExternResult<hdk::ValidateCallbackResult> validate_post(const hdk::Entry& entry) {
+/// A follow-up must come right after a post of its author's: the one
+/// action before it, read from the author's agent activity, creates a Post.
+hdk::ExternResult<hdk::ValidateCallbackResult> validate_follow_up(const hdk::Action& action) {
+  const auto& previous = action.prev_action();
+  if (!previous) return hdk::invalid("a follow-up cannot start a chain");
+  HDK_TRY(const auto activity,
+          hdk::must_get_agent_activity(action.author(), hdk::ChainFilter::take(*previous, 1)));
+  if (activity.size() != 1) return hdk::invalid("the author's chain ends before this follow-up");
+  const hdk::AppEntryDef* def = activity.front().action.action().app_entry_def();
+  if (!activity.front().action.action().is<hdk::action::Create>() || !def ||
+      def->entry_index.value != EntryTypes::index_of<posts::Post>().value)
+    return hdk::invalid("a follow-up must come right after a post of its author's");
+  return hdk::valid();
+}
+
+hdk::ExternResult<hdk::ValidateCallbackResult> validate_post(const hdk::Action& action,
+                                                             const hdk::Entry& entry) {
   posts::Post post;
   if (!entry.decode_app(post)) return hdk::invalid("not a post");
   if (post.title.empty()) return hdk::invalid("a post needs a title");
@@ -22,6 +38,13 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_post(const hdk::Entry& e
     HDK_TRY(const auto missing, hdk::hash_entry(std::string("never written")));
     HDK_TRY(const auto entry_hashed, hdk::must_get_entry(missing));
     (void)entry_hashed;
+  }
+  if (post.title == posts::kTitleFollowsOwnPost) return validate_follow_up(action);
+  if (post.title == posts::kTitleWalksUnwrittenChain) {
+    HDK_TRY(const auto unwritten, hdk::hash_action(hdk::Action{}));
+    HDK_TRY(const auto activity,
+            hdk::must_get_agent_activity(action.author(), hdk::ChainFilter::to_genesis(unwritten)));
+    (void)activity;
   }
   return hdk::valid();
 }
@@ -46,7 +69,7 @@ hdk::ExternResult<hdk::ValidateCallbackResult> validate_update(const hdk::Action
 hdk::ExternResult<hdk::ValidateCallbackResult> validate(hdk::Op op) {
   if (const auto* store = std::get_if<hdk::op::CreateEntry>(&op)) {
     if (std::holds_alternative<hdk::entry::App>(store->entry.as_variant()))
-      return validate_post(store->entry);
+      return validate_post(store->action.action(), store->entry);
   }
   if (const auto* update = std::get_if<hdk::op::Update>(&op))
     return validate_update(update->update.action());

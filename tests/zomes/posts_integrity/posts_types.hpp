@@ -32,6 +32,13 @@ HDK_LINK_TYPES(LinkTypes, AllPosts, AuthorToPost, PathTree);
 inline constexpr const char* kTitleReadsWithGet = "validate reads with get";
 inline constexpr const char* kTitleNeedsMissingEntry = "validate needs a missing entry";
 
+/// A post with this title must follow one of its author's posts directly:
+/// validate walks the author's chain (must_get_agent_activity, take 1 from
+/// the previous action) to check. One with the second title walks from an
+/// action nobody wrote, so validation cannot finish.
+inline constexpr const char* kTitleFollowsOwnPost = "a follow-up to my last post";
+inline constexpr const char* kTitleWalksUnwrittenChain = "validate walks an unwritten chain";
+
 /// The longest link tag validate accepts.
 inline constexpr std::size_t kMaxTag = 64;
 

@@ -83,8 +83,20 @@ struct GetLinksInput {
   HDK_STRUCT(base_address, link_type, get_options, tag_prefix, after, before, author);
 };
 
-/// count_links' input (holochain_zome_types::query::LinkQuery). Note the
-/// order: `before` then `after`, the reverse of GetLinksInput.
+template <class T>
+class ExternResult;  // hdk/error.hpp
+
+/// What get_links, get_links_details and count_links read: the links of
+/// some types from `base`, narrowed by tag prefix, time and author
+/// (holochain_zome_types::query::LinkQuery; count_links' wire input). Built
+/// as hdk 0.7 builds it:
+///
+///   HDK_TRY(auto query, hdk::LinkQuery::try_new(base, LinkTypes::AllPosts));
+///   query = query.with_tag_prefix(hdk::LinkTag::from_string("a")).with_author(alice);
+///
+/// Rust's `.tag_prefix(..)`, `.before(..)`, `.after(..)`, `.author(..)` are
+/// `with_*` here: C++ cannot name a method after the field it sets. Note the
+/// wire order: `before` then `after`, the reverse of GetLinksInput.
 struct LinkQuery {
   AnyLinkableHash base;
   LinkTypeFilter link_type;
@@ -93,6 +105,55 @@ struct LinkQuery {
   std::optional<Timestamp> after;
   std::optional<AgentPubKey> author;
   HDK_STRUCT(base, link_type, tag_prefix, before, after, author);
+
+  /// Every link that `filter` admits from `base` (Rust's `LinkQuery::new`).
+  static LinkQuery of(AnyLinkableHash base, LinkTypeFilter filter) {
+    return LinkQuery{std::move(base), std::move(filter), {}, {}, {}, {}};
+  }
+  /// The links of this coordinator's link type `type` (an HDK_LINK_TYPES
+  /// enumerator), or of several, from `base`: Rust's `LinkQuery::try_new`.
+  /// It fails when the zome has no integrity zome to own the types.
+  /// Defined in hdk/api.hpp (it asks zome_info which zome that is).
+  template <class LinkTypes>
+  static ExternResult<LinkQuery> try_new(const AnyLinkableHash& base, LinkTypes type);
+  template <class LinkTypes>
+  static ExternResult<LinkQuery> try_new(const AnyLinkableHash& base,
+                                         const std::vector<LinkTypes>& types);
+
+  /// Only links whose tag starts with `prefix`.
+  LinkQuery with_tag_prefix(LinkTag prefix) const {
+    LinkQuery out = *this;
+    out.tag_prefix = std::move(prefix);
+    return out;
+  }
+  /// Only links created before `time` (strictly).
+  LinkQuery with_before(Timestamp time) const {
+    LinkQuery out = *this;
+    out.before = time;
+    return out;
+  }
+  /// Only links created at or after `time`.
+  LinkQuery with_after(Timestamp time) const {
+    LinkQuery out = *this;
+    out.after = time;
+    return out;
+  }
+  /// Only links `agent` created.
+  LinkQuery with_author(AgentPubKey agent) const {
+    LinkQuery out = *this;
+    out.author = std::move(agent);
+    return out;
+  }
 };
+
+/// The get_links / get_links_details wire input for `query`, looked up with
+/// `strategy` and otherwise the conductor's default options (hdk 0.7's
+/// `GetLinksInput::from_query`).
+inline GetLinksInput get_links_input_from_query(const LinkQuery& query, GetStrategy strategy) {
+  GetOptions options;
+  options.strategy = strategy;
+  return GetLinksInput{query.base,  query.link_type, options,     query.tag_prefix,
+                       query.after, query.before,    query.author};
+}
 
 }  // namespace hdk

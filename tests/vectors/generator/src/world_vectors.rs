@@ -403,6 +403,36 @@ pub(crate) fn vectors(v: &mut Vectors) {
             author: Some(agent.clone()),
         },
     );
+    // What hdk 0.7's get_links(query, GetStrategy::Local) sends for a query
+    // built with every narrowing: the strategy alone set in the options.
+    v.world(
+        "get_links_input_from_query",
+        vec![GetLinksInput {
+            base_address: eh.clone().into_kind(),
+            link_type: LinkTypeFilter::Types(vec![(ZomeIndex(0), vec![LinkType(0), LinkType(1)])]),
+            get_options: GetOptions {
+                strategy: GetStrategy::Local,
+                remote_agent_count: None,
+                timeout_ms: None,
+                as_race: None,
+            },
+            tag_prefix: Some(LinkTag(b"ap".to_vec())),
+            after: Some(Timestamp(4)),
+            before: Some(Timestamp(9)),
+            author: Some(agent.clone()),
+        }],
+    );
+    v.world(
+        "link_query_full",
+        LinkQuery {
+            base: eh.clone().into_kind(),
+            link_type: LinkTypeFilter::Types(vec![(ZomeIndex(0), vec![LinkType(0), LinkType(1)])]),
+            tag_prefix: Some(LinkTag(b"ap".to_vec())),
+            before: Some(Timestamp(9)),
+            after: Some(Timestamp(4)),
+            author: Some(agent.clone()),
+        },
+    );
     v.world(
         "link",
         Link {
@@ -522,6 +552,57 @@ pub(crate) fn vectors(v: &mut Vectors) {
             chain_query_filter: query,
             activity_request: ActivityRequest::Full,
             get_options: GetOptions::network(),
+        },
+    );
+    // Every other sequence_range, with entry_hashes and descending order.
+    v.world(
+        "query_ranges",
+        vec![
+            ChainQueryFilter {
+                sequence_range: ChainQueryFilterRange::Unbounded,
+                entry_type: None,
+                entry_hashes: Some([eh.clone()].into_iter().collect()),
+                action_type: None,
+                include_entries: false,
+                order_descending: true,
+            },
+            ChainQueryFilter {
+                sequence_range: ChainQueryFilterRange::ActionHashRange(ah.clone(), h(0x29, 6)),
+                entry_type: None,
+                entry_hashes: None,
+                action_type: Some(vec![ActionType::Dna]),
+                include_entries: false,
+                order_descending: false,
+            },
+            ChainQueryFilter {
+                sequence_range: ChainQueryFilterRange::ActionHashTerminated(ah.clone(), 2),
+                entry_type: None,
+                entry_hashes: None,
+                action_type: None,
+                include_entries: true,
+                order_descending: false,
+            },
+        ],
+    );
+    v.world(
+        "get_agent_activity_input_status",
+        GetAgentActivityInput {
+            agent_pubkey: agent.clone(),
+            chain_query_filter: ChainQueryFilter {
+                sequence_range: ChainQueryFilterRange::Unbounded,
+                entry_type: None,
+                entry_hashes: None,
+                action_type: None,
+                include_entries: false,
+                order_descending: false,
+            },
+            activity_request: ActivityRequest::Status,
+            get_options: GetOptions {
+                strategy: GetStrategy::Local,
+                remote_agent_count: None,
+                timeout_ms: None,
+                as_race: None,
+            },
         },
     );
     let head = ChainHead {

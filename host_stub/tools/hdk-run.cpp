@@ -134,7 +134,13 @@ int main(int argc, char** argv) {
       std::cerr << "instantiate: " << format_duration(result.timings.instantiate) << "\n";
       std::cerr << "call: " << format_duration(result.timings.call) << "\n";
     }
-    if (!result.ok()) return fail(result.describe());
+    if (!result.ok()) {
+      // What the zome traced says why (a Deserialize error names no field:
+      // the HDK traces which type and field it expected).
+      if (!trace)
+        for (const auto& line : context.trace) std::cerr << "hdk-run: traced: " << line.msg << "\n";
+      return fail(result.describe());
+    }
     nlohmann::json output;
     try {
       output = nlohmann::json::from_msgpack(result.output());

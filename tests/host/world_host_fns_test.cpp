@@ -57,7 +57,7 @@ TEST_CASE("world: info host functions on every runtime") {
       REQUIRE(zome.entry_defs.defs.size() == 1);
       const auto* id = std::get_if<hdk::entry_def_id::App>(&zome.entry_defs.defs[0].id);
       REQUIRE(id);
-      CHECK(id->name.name == "Post");
+      CHECK(id->name.name == "post");  // hdk_derive names it in snake case
       CHECK(std::is_sorted(zome.extern_fns.begin(), zome.extern_fns.end()));
       CHECK(std::count(zome.extern_fns.begin(), zome.extern_fns.end(), "create_post") == 1);
       CHECK(std::count(zome.extern_fns.begin(), zome.extern_fns.end(), "validate") == 0);

@@ -13,6 +13,7 @@
 
 #include <hdk/types.hpp>
 
+#include "../zomes/entries_integrity/entries_types.hpp"
 #include "hdk_host/world.hpp"
 
 namespace {
@@ -347,6 +348,14 @@ TEST_CASE("wire: world types match rmp-serde byte for byte") {
   check("init_properties",
         std::optional<InitProperties>{InitProperties{Bytes{0x81, 0xa1, 'k', 1}}});
   check("genesis_self_check_data", GenesisSelfCheckData{std::nullopt, agent});
+  check("genesis_self_check_data_with_proof",
+        GenesisSelfCheckData{Bytes{0x81, 0xa1, 'c', 0xa1, 'x'}, agent});
+  // The entries test DNA's one-line declaration gives hdk_derive's entry defs.
+  check("entry_defs_result",
+        EntryDefsCallbackResult{entry_defs_callback_result::Defs{
+            entry_types_detail::entry_defs<entries::EntryTypes>(entries::EntryTypes::hdk_names)}});
+  check("entry_def_ids_capabilities",
+        std::vector<EntryDefId>{entry_def_id::CapClaim{}, entry_def_id::CapGrant{}});
   check("schedules", std::vector<std::optional<Schedule>>{
                          schedule_kind::Persisted{"*/5 * * * * *"},
                          schedule_kind::Ephemeral{Duration{3, 500}}, std::nullopt});

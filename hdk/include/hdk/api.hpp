@@ -42,6 +42,36 @@ inline ExternResult<std::optional<InitProperties>> get_init_properties() {
 }
 
 namespace api_detail {
+/// `bytes` (msgpack) as a T, or the Err(Serialize(Deserialize(..))) that
+/// holochain_serialized_bytes answers, naming the type and the field.
+template <class T>
+ExternResult<T> decode_properties(const Bytes& bytes) {
+  T value{};
+  DecodeError err;
+  if (decode(bytes.data(), bytes.size(), value, err)) return value;
+  return HDK_WASM_ERROR(wasm_error_inner::Serialize{
+      serialized_bytes_error::Deserialize{std::string(type_name<T>()) + ": " + err.message}});
+}
+}  // namespace api_detail
+
+/// The DNA's properties as a T (what hdk's #[dna_properties] gives a type:
+/// `T::try_from_dna_properties()`), from `dna_info().modifiers.properties`.
+template <class T>
+ExternResult<T> try_from_dna_properties() {
+  HDK_TRY(const DnaInfo info, dna_info());
+  return api_detail::decode_properties<T>(info.modifiers.properties);
+}
+
+/// In init only: the init properties as a T, or none when the app gave none.
+template <class T>
+ExternResult<std::optional<T>> init_properties() {
+  HDK_TRY(const std::optional<InitProperties> given, get_init_properties());
+  if (!given) return std::optional<T>{};
+  HDK_TRY(T value, api_detail::decode_properties<T>(given->bytes));
+  return std::optional<T>{std::move(value)};
+}
+
+namespace api_detail {
 /// The integrity zome this coordinator's types belong to: the first one
 /// zome_info lists (as the Rust hdk's ScopedZomeTypes lookup does for a
 /// coordinator with one dependency).
@@ -55,15 +85,16 @@ ExternResult<ZomeIndex> first_dependency(const ScopedZomeTypes<T>& types) {
 // ---- the source chain ----
 
 /// Commits `value` as an app entry of its type in `EntryTypes`:
-/// `hdk::create_entry<EntryTypes>(post)`.
+/// `hdk::create_entry<EntryTypes>(post)`. Its visibility is its type's, as
+/// declared in the list (hdk::entry_def<T, hdk::visibility::Private>): a
+/// private entry stays on the author's chain.
 template <class EntryTypes, class T>
-ExternResult<ActionHash> create_entry(const T& value,
-                                      EntryVisibility visibility = EntryVisibility::Public) {
+ExternResult<ActionHash> create_entry(const T& value) {
   HDK_TRY(const ZomeInfo info, zome_info());
   HDK_TRY(const ZomeIndex zome, api_detail::first_dependency(info.zome_types.entries));
   CreateInput input{
       entry_def_location::App{AppEntryDefLocation{zome, EntryTypes::template index_of<T>()}},
-      visibility, Entry::app(value), ChainTopOrdering::Strict};
+      EntryTypes::template visibility_of<T>(), Entry::app(value), ChainTopOrdering::Strict};
   return host_fn::create(input);
 }
 

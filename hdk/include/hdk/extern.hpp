@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -13,8 +14,17 @@
 #include "hdk/codec.hpp"
 #include "hdk/error.hpp"
 #include "hdk/extern_io.hpp"
+#include "hdk/type_name.hpp"
 
 namespace hdk::extern_detail {
+
+/// Traces why a zome function's input did not decode: the function, the
+/// type it expected and the decoder's path to the failing field. The wire
+/// answer stays Holochain's bare `Deserialize(bytes)`; this line is what
+/// says what failed. (Defined in hdk/decode_trace.hpp, after the host
+/// functions it calls.)
+inline void trace_decode_failure(std::string_view function, std::string_view expected,
+                                 const DecodeError& err);
 
 /// An Err(WasmError) as the encoded zome-call result.
 inline OutBuffer encode_error(WasmError error) {
@@ -59,9 +69,10 @@ OutBuffer encode_ok(const T& value) {
 /// template below): the ExternIO read in place, or in `out` the answer to
 /// input that is not one.
 inline bool read_extern_io(const std::uint8_t* input, std::size_t len, ExternIOView& io,
-                           OutBuffer& out) {
+                           OutBuffer& out, std::string_view function) {
   DecodeError err;
   if (io.read(input, len, err)) return true;
+  trace_decode_failure(function, "ExternIO (a msgpack bin)", err);
   out = encode_error(deserialize_error(input, len));
   return false;
 }
@@ -92,7 +103,7 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
   using Sig = ExternSignature<decltype(Fn)>;
   ExternIOView io;
   OutBuffer out;
-  if (!read_extern_io(input, len, io, out)) {
+  if (!read_extern_io(input, len, io, out, function_name<Fn>())) {
     release_input();
     return out;
   }
@@ -100,6 +111,7 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
   DecodeError err;
   typename Sig::Input arg{};
   if (!io.decode(arg, err)) {
+    trace_decode_failure(function_name<Fn>(), type_name<typename Sig::Input>(), err);
     out = encode_error(deserialize_error(io.data, io.size));
     release_input();
     return out;
@@ -152,17 +164,29 @@ GuestPtrLen call_from_host(GuestPtr ptr, Len len) {
   }
 #endif
 
+// A callback Holochain versions is exported under its newest version's name,
+// as hdi's map_extern! does: `HDK_EXTERN(genesis_self_check)` is the export
+// `genesis_self_check_2` (GenesisSelfCheckDataV2). Other names are as written.
+#define HDK_DETAIL_EXPORT_NAME_genesis_self_check ~, "genesis_self_check_2"
+#define HDK_DETAIL_PICK_SECOND_(a, b, ...) b
+#define HDK_DETAIL_PICK_SECOND(...) HDK_DETAIL_PICK_SECOND_(__VA_ARGS__)
+#define HDK_DETAIL_EXPORT_NAME(fn) HDK_DETAIL_PICK_SECOND(HDK_DETAIL_EXPORT_NAME_##fn, #fn, ~)
+
 #if HDK_WASM
-#define HDK_EXTERN(fn)                                                              \
-  extern "C" HDK_EXPORT(#fn)::hdk::GuestPtrLen hdk_extern_##fn(::hdk::GuestPtr ptr, \
-                                                               ::hdk::Len len) {    \
-    return ::hdk::extern_detail::call_from_host<&fn>(ptr, len);                     \
-  }                                                                                 \
+#define HDK_EXTERN(fn)                                                                 \
+  extern "C" HDK_EXPORT(HDK_DETAIL_EXPORT_NAME(fn))::hdk::GuestPtrLen hdk_extern_##fn( \
+      ::hdk::GuestPtr ptr, ::hdk::Len len) {                                           \
+    return ::hdk::extern_detail::call_from_host<&fn>(ptr, len);                        \
+  }                                                                                    \
   static_assert(true)
 #else
 #include "hdk/native.hpp"
 #define HDK_EXTERN(fn)                                                              \
   [[maybe_unused]] static const ::hdk::native::ExternRegistration hdk_extern_##fn { \
-#fn, &::hdk::native::call_from_host < &fn>                                      \
+    HDK_DETAIL_EXPORT_NAME(fn), &::hdk::native::call_from_host<&fn>                 \
   }
 #endif
+
+// The definition of trace_decode_failure needs the host functions, whose
+// header needs this one: it comes at the end of hdk/host.hpp.
+#include "hdk/host.hpp"

@@ -93,3 +93,6 @@ namespace hdk::host_fn {
 #include "hdk/host_fns.def"
 #undef HDK_HOST_FN
 }  // namespace hdk::host_fn
+
+// Needs the host functions above; see hdk/extern.hpp.
+#include "hdk/decode_trace.hpp"

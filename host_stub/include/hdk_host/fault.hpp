@@ -25,6 +25,7 @@ enum class FaultKind {
   PayloadTooLarge,    // an input that cannot fit in wasm32 memory (4 GiB)
   EngineUnavailable,  // the engine cannot run here (no compiler, no library)
   Compile,            // the engine failed to compile the module
+  GenesisFailed,      // genesis_self_check refused an agent (GenesisSelfCheckFailed)
 };
 
 std::string_view to_string(FaultKind kind);
@@ -37,6 +38,24 @@ class Fault : public std::runtime_error {
 
  private:
   FaultKind kind_;
+};
+
+/// An agent's install refused by the DNA: its integrity zome's
+/// genesis_self_check answered Invalid (or failed), as a conductor refuses
+/// the app install with CellGenesisFailed. `reason()` is what the zome said.
+class GenesisSelfCheckFailed : public Fault {
+ public:
+  GenesisSelfCheckFailed(std::string zome, std::string reason)
+      : Fault(FaultKind::GenesisFailed,
+              "genesis_self_check of zome `" + zome + "` refused the agent: " + reason),
+        zome_(std::move(zome)),
+        reason_(std::move(reason)) {}
+  const std::string& zome() const { return zome_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::string zome_;
+  std::string reason_;
 };
 
 inline std::string_view to_string(FaultKind kind) {
@@ -71,6 +90,8 @@ inline std::string_view to_string(FaultKind kind) {
       return "engine unavailable";
     case FaultKind::Compile:
       return "compile error";
+    case FaultKind::GenesisFailed:
+      return "genesis failed";
   }
   return "fault";
 }

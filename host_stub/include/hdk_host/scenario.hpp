@@ -57,6 +57,20 @@ struct DnaSpec {
   hdk::Bytes properties{0xc0};
   /// What init's get_init_properties answers, as msgpack; none unless given.
   std::optional<hdk::Bytes> init_properties = std::nullopt;
+
+  /// Sets the DNA's properties to `value`'s msgpack: what the zome reads
+  /// with hdk::try_from_dna_properties<T>() (a conductor's DNA modifiers).
+  template <class T>
+  DnaSpec& with_properties(const T& value) {
+    properties = hdk::Bytes(hdk::encode_to_vector(value));
+    return *this;
+  }
+  /// Sets what init reads with hdk::init_properties<T>() (an app's role settings).
+  template <class T>
+  DnaSpec& with_init_properties(const T& value) {
+    init_properties = hdk::Bytes(hdk::encode_to_vector(value));
+    return *this;
+  }
 };
 
 /// A handle on one agent (cell) of the scenario.
@@ -85,8 +99,17 @@ class Scenario {
   /// counts (its __num_entry_types and __num_link_types exports). Throws Fault.
   void install(const DnaSpec& dna);
   /// A new agent with its own key pair and genesis records (Dna,
-  /// AgentValidationPkg, Create of its agent key).
-  Agent add_agent(std::string name);
+  /// AgentValidationPkg with `membrane_proof`, Create of its agent key).
+  /// First the integrity zome's genesis_self_check (its export
+  /// `genesis_self_check_2`) sees the proof and the key, as at a
+  /// conductor's install; if it answers Invalid or fails, no agent is added
+  /// and GenesisSelfCheckFailed (a Fault of kind GenesisFailed) is thrown.
+  Agent add_agent(std::string name, std::optional<hdk::Bytes> membrane_proof = std::nullopt);
+  /// add_agent with `proof`'s msgpack as the membrane proof.
+  template <class Proof>
+  Agent add_agent_with_proof(std::string name, const Proof& proof) {
+    return add_agent(std::move(name), hdk::Bytes(hdk::encode_to_vector(proof)));
+  }
 
   /// One zome call as the agent; `input_msgpack` is the argument's msgpack.
   CallResult call_bytes(const Agent& agent, std::string_view zome, std::string_view function,
@@ -143,6 +166,9 @@ class Scenario {
   std::size_t zome_index(std::string_view name) const;
   CallResult run(world::CallEnv& env, std::size_t zome, std::string_view function,
                  std::span<const std::uint8_t> extern_input);
+  /// Runs the integrity zome's genesis_self_check for a joining agent;
+  /// throws GenesisSelfCheckFailed if it refuses.
+  void genesis_self_check(world::Cell& cell, const std::optional<hdk::Bytes>& membrane_proof);
   /// Runs init on the cell if it has not run; an error result if it failed.
   std::optional<CallResult> ensure_initialized(world::Cell& cell);
   /// Who calls a cell when it is not the cell's own agent.

@@ -65,7 +65,8 @@ class Dht {
  public:
   void put(const hdk::Record& record);
   const hdk::Record* record(const hdk::ActionHash& hash) const;
-  /// The live record that created `entry` (first one not deleted), or any.
+  /// The live record that created `entry` (first one not deleted), or any;
+  /// only records whose entry the DHT holds (a private entry is not there).
   const hdk::Record* record_for_entry(const hdk::EntryHash& entry) const;
   /// Live links from `base` (not deleted), in commit order.
   std::vector<hdk::Link> links_from(const hdk::AnyLinkableHash& base) const;
@@ -219,6 +220,8 @@ class CallEnv {
 
  private:
   const hdk::Record* head() const;
+  /// The record of `hash` on this cell's committed chain.
+  const hdk::Record* own_record(const hdk::ActionHash& hash) const;
 
   Cell& cell_;
   const Dht& dht_;
@@ -241,6 +244,11 @@ std::optional<hdk::CapGrant> authorize(const std::vector<hdk::Record>& chain,
                                        const hdk::AgentPubKey& caller, std::string_view zome,
                                        std::string_view function,
                                        const std::optional<hdk::CapSecret>& secret);
+
+/// Whether the record's entry stays on its author's chain: an app entry of a
+/// Private entry def, a CapGrant or a CapClaim. The DHT holds the action
+/// with the entry Hidden; only the author reads the entry.
+bool is_private_entry(const hdk::Record& record);
 
 /// The link a CreateLink record makes (null if it is another kind of action).
 std::optional<hdk::Link> link_of(const hdk::Record& record);

@@ -38,6 +38,14 @@ hdk::ExternResult<hdk::ActionHash> create_1(CallContext& context, const hdk::Cre
     return host_error("create: entry type (" + std::to_string(where.zome_index.value) + ", " +
                       std::to_string(where.entry_def_index.value) +
                       ") is not declared by the integrity zome");
+  // Sys validation refuses an entry whose visibility is not its entry def's.
+  const auto& defs = env->dna().entry_defs.defs;
+  if (where.entry_def_index.value < defs.size() &&
+      defs[where.entry_def_index.value].visibility != input.entry_visibility)
+    return host_error(
+        "create: entry type " + std::to_string(where.entry_def_index.value) + " is declared " +
+        (input.entry_visibility == hdk::EntryVisibility::Private ? "Public" : "Private") +
+        "; the entry's visibility must be its entry def's");
   hdk::action::Create create{hdk::entry_type::App{hdk::AppEntryDef{
                                  where.entry_def_index, where.zome_index, input.entry_visibility}},
                              world::hash_entry(input.entry)};

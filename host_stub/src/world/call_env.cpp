@@ -51,16 +51,37 @@ const hdk::Record& CallEnv::append(hdk::ActionData data, std::optional<hdk::Entr
   return pending_.back();
 }
 
+const hdk::Record* CallEnv::own_record(const hdk::ActionHash& hash) const {
+  for (const auto& r : cell_.chain)
+    if (r.action_address() == hash) return &r;
+  return nullptr;
+}
+
 const hdk::Record* CallEnv::find_record(const hdk::ActionHash& hash) const {
   for (const auto& r : pending_)
     if (r.action_address() == hash) return &r;
-  return dht_.record(hash);
+  const hdk::Record* found = dht_.record(hash);
+  // The DHT holds a private entry's action without it; its author reads
+  // the entry from the chain, as a conductor's cascade reads its own store first.
+  if (found && std::holds_alternative<hdk::record_entry::Hidden>(found->entry) &&
+      found->action().author() == cell_.keys.agent)
+    if (const hdk::Record* own = own_record(hash)) return own;
+  return found;
 }
 
 const hdk::Record* CallEnv::find_entry_record(const hdk::EntryHash& hash) const {
   for (const auto& r : pending_)
     if (r.action().entry_hash() == hash) return &r;
-  return dht_.record_for_entry(hash);
+  if (const hdk::Record* published = dht_.record_for_entry(hash)) return published;
+  // Not on the DHT: perhaps a private entry of this agent's own chain (the
+  // oldest live one, as the DHT answers).
+  const hdk::Record* any = nullptr;
+  for (const auto& r : cell_.chain) {
+    if (r.action().entry_hash() != hash || !is_private_entry(r)) continue;
+    if (!dht_.is_deleted(r.action_address())) return &r;
+    if (!any) any = &r;
+  }
+  return any;
 }
 
 std::vector<hdk::Link> CallEnv::links_from(const hdk::AnyLinkableHash& base) const {

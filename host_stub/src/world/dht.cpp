@@ -3,6 +3,16 @@
 
 namespace hdk_host::world {
 
+bool is_private_entry(const hdk::Record& record) {
+  const hdk::EntryType* type = record.action().entry_type();
+  if (!type) return false;
+  if (std::holds_alternative<hdk::entry_type::CapGrant>(*type) ||
+      std::holds_alternative<hdk::entry_type::CapClaim>(*type))
+    return true;
+  const hdk::AppEntryDef* def = record.action().app_entry_def();
+  return def && def->visibility == hdk::EntryVisibility::Private;
+}
+
 std::optional<hdk::Link> link_of(const hdk::Record& record) {
   const hdk::Action& action = record.action();
   const auto* create = action.as<hdk::action::CreateLink>();
@@ -40,7 +50,7 @@ const hdk::Record* Dht::record_for_entry(const hdk::EntryHash& entry) const {
   const hdk::Record* any = nullptr;
   for (auto [it, end] = entry_creators_.equal_range(entry); it != end; ++it) {
     const hdk::Record* r = record(it->second);
-    if (!r) continue;
+    if (!r || std::holds_alternative<hdk::record_entry::Hidden>(r->entry)) continue;
     if (!is_deleted(it->second)) return r;
     if (!any) any = r;
   }

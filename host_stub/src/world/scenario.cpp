@@ -115,15 +115,45 @@ void Scenario::install(const DnaSpec& spec) {
   }
 }
 
-Agent Scenario::add_agent(std::string name) {
+void Scenario::genesis_self_check(world::Cell& cell,
+                                  const std::optional<hdk::Bytes>& membrane_proof) {
+  // hdi exports the callback under its newest version's name; a zome
+  // without it accepts every agent.
+  constexpr std::string_view kCallback = "genesis_self_check_2";
+  Zome& integrity = *zomes_.front();
+  if (!exports(integrity, kCallback)) return;
+  world::CallEnv env(cell, dht_, dna_, inputs_, 0);
+  env.role = world::CallEnv::Role::GenesisSelfCheck;
+  env.read_only = true;
+  const CallResult r = run(
+      env, 0, kCallback, extern_input(hdk::GenesisSelfCheckData{membrane_proof, cell.keys.agent}));
+  if (!r.ok())
+    throw GenesisSelfCheckFailed(integrity.name(), "the callback failed: " + r.describe());
+  hdk::ValidateCallbackResult answer;
+  hdk::DecodeError err;
+  if (!decode(r.output(), answer, err))
+    throw GenesisSelfCheckFailed(integrity.name(),
+                                 "it answered no ValidateCallbackResult: " + err.message);
+  if (const auto* invalid = std::get_if<hdk::validate_callback_result::Invalid>(&answer))
+    throw GenesisSelfCheckFailed(integrity.name(), invalid->reason);
+  // Nothing is on the network yet: what the check cannot find, it never will.
+  if (const auto* missing =
+          std::get_if<hdk::validate_callback_result::UnresolvedDependencies>(&answer))
+    throw GenesisSelfCheckFailed(integrity.name(),
+                                 "unresolved dependencies: " + describe(missing->dependencies));
+}
+
+Agent Scenario::add_agent(std::string name, std::optional<hdk::Bytes> membrane_proof) {
   if (zomes_.empty()) throw Fault(FaultKind::HostError, "add_agent: install a DNA first");
+  last_trace_.clear();
   auto cell = std::make_unique<world::Cell>();
   cell->name = name;
   cell->keys = inputs_.agent_keys(cells_.size());
+  genesis_self_check(*cell, membrane_proof);
   // Genesis: Dna, AgentValidationPkg, then the agent's key as an entry.
   world::CallEnv env(*cell, dht_, dna_, inputs_, 0);
   env.append(hdk::action::Dna{dna_.hash}, std::nullopt);
-  env.append(hdk::action::AgentValidationPkg{std::nullopt}, std::nullopt);
+  env.append(hdk::action::AgentValidationPkg{std::move(membrane_proof)}, std::nullopt);
   env.append(
       hdk::action::Create{hdk::entry_type::AgentPubKey{}, hdk::agent_entry_hash(cell->keys.agent)},
       hdk::Entry(hdk::entry::Agent{cell->keys.agent}));
@@ -205,13 +235,11 @@ std::optional<CallResult> Scenario::validate(world::CallEnv& env) {
 
 namespace {
 
-/// A record as the DHT receives it: a grant's or claim's entry (its secret)
-/// stays on the author's chain, as a conductor never publishes it.
+/// A record as the DHT receives it: a private entry (an app entry of a
+/// Private entry def, a grant with its secret, a claim) stays on the
+/// author's chain, as a conductor publishes the action but never the entry.
 hdk::Record published(const hdk::Record& record) {
-  const hdk::EntryType* type = record.action().entry_type();
-  if (!type || !(std::holds_alternative<hdk::entry_type::CapGrant>(*type) ||
-                 std::holds_alternative<hdk::entry_type::CapClaim>(*type)))
-    return record;
+  if (!world::is_private_entry(record)) return record;
   return hdk::Record{record.signed_action, hdk::record_entry::Hidden{}};
 }
 

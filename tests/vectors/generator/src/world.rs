@@ -726,6 +726,36 @@ pub(crate) enum InitCallbackResult {
 #[serde(transparent)]
 pub(crate) struct InitProperties(pub(crate) SerializedBytes);
 
+/// integrity_types::entry_def: what the entry_defs callback answers.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum EntryDefId {
+    App(AppEntryName),
+    CapClaim,
+    CapGrant,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct AppEntryName(pub(crate) String);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct RequiredValidations(pub(crate) u8);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct EntryDef {
+    pub(crate) id: EntryDefId,
+    pub(crate) visibility: EntryVisibility,
+    pub(crate) required_validations: RequiredValidations,
+    pub(crate) cache_at_agent_activity: bool,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) struct EntryDefs(pub(crate) Vec<EntryDef>);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+pub(crate) enum EntryDefsCallbackResult {
+    Defs(EntryDefs),
+}
+
 /// integrity_types::genesis::GenesisSelfCheckDataV2.
 #[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
 pub(crate) struct GenesisSelfCheckDataV2 {

@@ -492,6 +492,44 @@ pub(crate) fn vectors(v: &mut Vectors) {
         },
     );
     v.world(
+        "genesis_self_check_data_with_proof",
+        GenesisSelfCheckDataV2 {
+            membrane_proof: Some(SerializedBytes(vec![0x81, 0xa1, b'c', 0xa1, b'x'])),
+            agent_key: agent.clone(),
+        },
+    );
+    // What hdk_derive's entry types give, for
+    // `enum EntryTypes { Note(Note), #[entry_type(visibility = "private",
+    // required_validations = 7)] Secret(Secret), #[entry_type(cache_at_agent_activity = true)]
+    // Vote(Vote) }`, plus the capability ids.
+    v.world(
+        "entry_defs_result",
+        EntryDefsCallbackResult::Defs(EntryDefs(vec![
+            EntryDef {
+                id: EntryDefId::App(AppEntryName("note".into())),
+                visibility: EntryVisibility::Public,
+                required_validations: RequiredValidations(5),
+                cache_at_agent_activity: false,
+            },
+            EntryDef {
+                id: EntryDefId::App(AppEntryName("secret".into())),
+                visibility: EntryVisibility::Private,
+                required_validations: RequiredValidations(7),
+                cache_at_agent_activity: false,
+            },
+            EntryDef {
+                id: EntryDefId::App(AppEntryName("vote".into())),
+                visibility: EntryVisibility::Public,
+                required_validations: RequiredValidations(5),
+                cache_at_agent_activity: true,
+            },
+        ])),
+    );
+    v.world(
+        "entry_def_ids_capabilities",
+        vec![EntryDefId::CapClaim, EntryDefId::CapGrant],
+    );
+    v.world(
         "schedules",
         vec![
             Some(Schedule::Persisted("*/5 * * * * *".into())),

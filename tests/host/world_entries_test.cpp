@@ -32,12 +32,6 @@ std::vector<world_test::Runtime> entries_runtimes() {
   return out;
 }
 
-std::unique_ptr<hdk_host::Scenario> install_entries(const world_test::Runtime& rt) {
-  auto s = std::make_unique<hdk_host::Scenario>(rt.runtime);
-  s->install(rt.dna);
-  return s;
-}
-
 hdk_host::Agent join(hdk_host::Scenario& s, const std::string& name) {
   return s.add_agent_with_proof(name, entries::MembraneProof{kProperties.invite_code});
 }
@@ -85,7 +79,7 @@ TEST_CASE("entries: entry defs carry the attributes of the one-line declaration"
 
   for (const auto& rt : entries_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = install_entries(rt);
+      auto s = world_test::install(rt);
       // The conductor's view (the callback's answer at install) and the zome's (zome_info).
       CHECK(hdk::encode_to_vector(s->dna().entry_defs) == hdk::encode_to_vector(defs));
       const auto alice = join(*s, "alice");
@@ -99,7 +93,7 @@ TEST_CASE("entries: entry defs carry the attributes of the one-line declaration"
 TEST_CASE("entries: a private entry stays on its author's chain") {
   for (const auto& rt : entries_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = install_entries(rt);
+      auto s = world_test::install(rt);
       const auto alice = join(*s, "alice");
       const auto bob = join(*s, "bob");
       const Secret secret{"the cake is a lie"};
@@ -207,7 +201,7 @@ TEST_CASE("entries: DNA and init properties are set at install and read as typed
 TEST_CASE("entries: genesis_self_check sees the membrane proof and can refuse the install") {
   for (const auto& rt : entries_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = install_entries(rt);
+      auto s = world_test::install(rt);
       const auto alice = join(*s, "alice");
       // The proof is on the chain, in AgentValidationPkg.
       const auto* pkg = s->chain(alice)[1].action().as<hdk::action::AgentValidationPkg>();
@@ -251,7 +245,7 @@ TEST_CASE("entries: genesis_self_check sees the membrane proof and can refuse th
 TEST_CASE("entries: a Deserialize failure traces which type and field it expected") {
   for (const auto& rt : entries_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = install_entries(rt);
+      auto s = world_test::install(rt);
       const auto alice = join(*s, "alice");
       const auto r = s->call(alice, "entries", "echo_note", WrongNote{});
       INFO(r.describe());

@@ -65,7 +65,7 @@ inline std::vector<Runtime> runtimes_with(const std::string& zome) {
   return out;
 }
 
-/// A scenario with the posts DNA installed.
+/// A scenario with the runtime's DNA installed (the posts DNA unless changed).
 inline std::unique_ptr<hdk_host::Scenario> install(const Runtime& rt) {
   auto scenario = std::make_unique<hdk_host::Scenario>(rt.runtime);
   scenario->install(rt.dna);

@@ -75,17 +75,17 @@ TEST_CASE("scaffold hApp: CRUD with revisions, collections and comments, across 
       CHECK(targets_of(ok_value<std::vector<hdk::Link>>(
                 s->call(bob, "recipes", "get_recipes_by_author", alice.key))) ==
             std::vector<hdk::ActionHash>{original});
-      // The path's link from the root, as hdi's ensure makes it: one, whatever calls it.
-      s->call(alice, "recipes", "create_recipe", Recipe{"tea", "steep"});
-      const hdk::Entry root{hdk::entry::App{hdk::AppEntryBytes{hdk::Bytes{0x00, 0x01}}}};
-      const auto root_hash = hdk::to_any_linkable(hdk_host::world::hash_entry(root));
-      std::size_t path_links = 0;
+      // Both hang from the path's hash: the entry of hdi's Path, never committed.
+      const auto path_hash = hdk::to_any_linkable(
+          hdk_host::world::hash_entry(hdk::Entry::app(hdk::Path::from(recipes::kAllRecipesPath))));
+      std::size_t collection_links = 0;
       for (const auto* agent : {&alice, &bob})
         for (const auto& record : s->chain(*agent))
           if (const auto* link = record.action().as<hdk::action::CreateLink>();
-              link && link->base_address == root_hash)
-            ++path_links;
-      CHECK(path_links == 1);
+              link && link->base_address == path_hash)
+            ++collection_links;
+      CHECK(collection_links == 2);
+      REQUIRE(s->call(alice, "recipes", "create_recipe", Recipe{"tea", "steep"}).ok());
 
       // Two revisions: latest follows the RecipeUpdates links, the original stays.
       const Recipe soup2{"soup", "boil water, add salt"};
@@ -166,10 +166,10 @@ TEST_CASE("scaffold hApp: post_commit signals each action for its author only") 
       const Recipe soup{"soup", "boil water"};
       const auto created = ok_value<hdk::Record>(s->call(alice, "recipes", "create_recipe", soup));
 
-      // The recipe, then its two collection links (the path's own link to the root first).
+      // The recipe, then its two collection links.
       const auto signals = s->signals_as<Signal>(alice);
       CHECK(signal_types(signals) ==
-            std::vector<std::string>{"EntryCreated", "LinkCreated", "LinkCreated", "LinkCreated"});
+            std::vector<std::string>{"EntryCreated", "LinkCreated", "LinkCreated"});
       REQUIRE_FALSE(signals.empty());
       CHECK(signals[0].action.hashed.hash == created.action_address());
       CHECK(signals[0].app_entry == std::optional<Recipe>(soup));
@@ -183,14 +183,14 @@ TEST_CASE("scaffold hApp: post_commit signals each action for its author only") 
                                                  soup2})
                   .ok());
       const auto after = s->signals_as<Signal>(alice);
-      REQUIRE(after.size() == 6);
-      CHECK(after[4].type == "EntryUpdated");
-      CHECK(after[4].app_entry == std::optional<Recipe>(soup2));
-      CHECK(after[5].type == "LinkCreated");
+      REQUIRE(after.size() == 5);
+      CHECK(after[3].type == "EntryUpdated");
+      CHECK(after[3].app_entry == std::optional<Recipe>(soup2));
+      CHECK(after[4].type == "LinkCreated");
 
       // A call that fails validation commits nothing and signals nothing.
       CHECK_FALSE(s->call(alice, "recipes", "create_recipe", Recipe{"", ""}).ok());
-      CHECK(s->signals_as<Signal>(alice).size() == 6);
+      CHECK(s->signals_as<Signal>(alice).size() == 5);
       CHECK(s->signals(bob).empty());
     }
   }

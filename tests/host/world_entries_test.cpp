@@ -17,18 +17,8 @@ const entries::Properties kProperties{"open sesame", 40};
 
 /// The entries DNA, every way this build runs it, with its properties set.
 std::vector<world_test::Runtime> entries_runtimes() {
-  std::vector<world_test::Runtime> out = world_test::runtimes();
-  for (auto& rt : out) {
-    const bool native = rt.runtime == "native";
-    auto dir = rt.dna.integrity.path;
-    rt.dna.name = "entries";
-    rt.dna.integrity = {
-        "entries_integrity",
-        dir.replace_filename(native ? "libentries_integrity.so" : "entries_integrity.wasm")};
-    rt.dna.coordinators = {
-        {"entries", dir.replace_filename(native ? "libentries.so" : "entries.wasm")}};
-    rt.dna.with_properties(kProperties);
-  }
+  auto out = world_test::dna_runtimes("entries", "entries_integrity", "entries");
+  for (auto& rt : out) rt.dna.with_properties(kProperties);
   return out;
 }
 

@@ -19,18 +19,7 @@ using world_test::ok_value;
 
 /// The recipes DNA, every way this build runs it.
 std::vector<world_test::Runtime> recipes_runtimes() {
-  std::vector<world_test::Runtime> out = world_test::runtimes();
-  for (auto& rt : out) {
-    const bool native = rt.runtime == "native";
-    auto dir = rt.dna.integrity.path;
-    rt.dna.name = "recipes";
-    rt.dna.integrity = {
-        "recipes_integrity",
-        dir.replace_filename(native ? "librecipes_integrity.so" : "recipes_integrity.wasm")};
-    rt.dna.coordinators = {
-        {"recipes", dir.replace_filename(native ? "librecipes.so" : "recipes.wasm")}};
-  }
-  return out;
+  return world_test::dna_runtimes("recipes", "recipes_integrity", "recipes");
 }
 
 std::vector<hdk::ActionHash> targets_of(const std::vector<hdk::Link>& links) {
@@ -56,8 +45,7 @@ std::string invalid_message(const hdk_host::CallResult& r) {
 TEST_CASE("scaffold hApp: CRUD with revisions, collections and comments, across agents") {
   for (const auto& rt : recipes_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = std::make_unique<hdk_host::Scenario>(rt.runtime);
-      s->install(rt.dna);
+      auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
       const auto bob = s->add_agent("bob");
 
@@ -159,8 +147,7 @@ TEST_CASE("scaffold hApp: CRUD with revisions, collections and comments, across 
 TEST_CASE("scaffold hApp: post_commit signals each action for its author only") {
   for (const auto& rt : recipes_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = std::make_unique<hdk_host::Scenario>(rt.runtime);
-      s->install(rt.dna);
+      auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
       const auto bob = s->add_agent("bob");
       const Recipe soup{"soup", "boil water"};
@@ -199,8 +186,7 @@ TEST_CASE("scaffold hApp: post_commit signals each action for its author only") 
 TEST_CASE("scaffold hApp: a capability-gated remote read between agents") {
   for (const auto& rt : recipes_runtimes()) {
     DYNAMIC_SECTION(rt.label) {
-      auto s = std::make_unique<hdk_host::Scenario>(rt.runtime);
-      s->install(rt.dna);
+      auto s = world_test::install(rt);
       const auto alice = s->add_agent("alice");
       const auto bob = s->add_agent("bob");
       const auto carol = s->add_agent("carol");

@@ -65,6 +65,23 @@ inline std::vector<Runtime> runtimes_with(const std::string& zome) {
   return out;
 }
 
+/// The DNA `name` of the test zomes `integrity` and `coordinator` (each one
+/// of tests/zomes), every way this build runs it.
+inline std::vector<Runtime> dna_runtimes(const std::string& name, const std::string& integrity,
+                                         const std::string& coordinator) {
+  std::vector<Runtime> out = runtimes();
+  for (auto& rt : out) {
+    const auto file = [&](const std::string& zome) {
+      auto path = rt.dna.integrity.path;
+      return path.replace_filename(rt.runtime == "native" ? "lib" + zome + ".so" : zome + ".wasm");
+    };
+    rt.dna.name = name;
+    rt.dna.coordinators = {{coordinator, file(coordinator)}};
+    rt.dna.integrity = {integrity, file(integrity)};
+  }
+  return out;
+}
+
 /// A scenario with the runtime's DNA installed (the posts DNA unless changed).
 inline std::unique_ptr<hdk_host::Scenario> install(const Runtime& rt) {
   auto scenario = std::make_unique<hdk_host::Scenario>(rt.runtime);

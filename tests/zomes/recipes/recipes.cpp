@@ -16,8 +16,12 @@ using recipes::UpdateRecipeInput;
 
 namespace {
 
-hdk::TypedPath<LinkTypes> all_recipes_path() {
-  return hdk::Path::from(recipes::kAllRecipesPath).typed(LinkTypes::AllRecipes);
+/// What the global collection's links hang from: the path's hash. As in
+/// scaffold the path itself is never ensured (its own link from the root
+/// would have to pass AllRecipes' validation, which wants a recipe target).
+hdk::ExternResult<hdk::AnyLinkableHash> all_recipes_collection() {
+  HDK_TRY(const hdk::EntryHash hash, hdk::Path::from(recipes::kAllRecipesPath).path_entry_hash());
+  return hdk::to_any_linkable(hash);
 }
 
 hdk::ExternResult<hdk::Record> record_of(const hdk::ActionHash& hash) {
@@ -32,13 +36,9 @@ hdk::ExternResult<hdk::Record> record_of(const hdk::ActionHash& hash) {
 
 hdk::ExternResult<hdk::Record> create_recipe(Recipe recipe) {
   HDK_TRY(const hdk::ActionHash hash, hdk::create_entry<EntryTypes>(recipe));
-  // As scaffold does, the collection hangs from the path's hash; the path
-  // itself is not ensured (its own link from the root would have to pass
-  // this link type's validation, which wants a recipe as target).
-  HDK_TRY(const hdk::EntryHash collection, all_recipes_path().path_entry_hash());
+  HDK_TRY(const hdk::AnyLinkableHash collection, all_recipes_collection());
   HDK_TRY(const hdk::ActionHash to_all,
-          hdk::create_link(hdk::to_any_linkable(collection), hdk::to_any_linkable(hash),
-                           LinkTypes::AllRecipes));
+          hdk::create_link(collection, hdk::to_any_linkable(hash), LinkTypes::AllRecipes));
   HDK_TRY(const hdk::AgentInfo me, hdk::agent_info());
   HDK_TRY(const hdk::ActionHash by_author,
           hdk::create_link(hdk::to_any_linkable(me.agent_initial_pubkey),
@@ -97,9 +97,8 @@ HDK_EXTERN(update_recipe);
 hdk::ExternResult<hdk::ActionHash> delete_recipe(hdk::ActionHash original) {
   HDK_TRY(const auto record, hdk::get(original));
   if (!record) return HDK_ERROR("recipe not found");
-  HDK_TRY(const hdk::EntryHash collection, all_recipes_path().path_entry_hash());
-  HDK_TRY(const auto in_all,
-          hdk::get_links(hdk::to_any_linkable(collection), LinkTypes::AllRecipes));
+  HDK_TRY(const hdk::AnyLinkableHash collection, all_recipes_collection());
+  HDK_TRY(const auto in_all, hdk::get_links(collection, LinkTypes::AllRecipes));
   HDK_TRY(const auto by_author, hdk::get_links(hdk::to_any_linkable(record->action().author()),
                                                LinkTypes::RecipesByAuthor));
   for (const auto* links : {&in_all, &by_author}) {
@@ -125,8 +124,8 @@ HDK_EXTERN(get_all_deletes_for_recipe);
 // ---- the collections ----
 
 hdk::ExternResult<std::vector<hdk::Link>> get_all_recipes() {
-  HDK_TRY(const hdk::EntryHash collection, all_recipes_path().path_entry_hash());
-  return hdk::get_links(hdk::to_any_linkable(collection), LinkTypes::AllRecipes);
+  HDK_TRY(const hdk::AnyLinkableHash collection, all_recipes_collection());
+  return hdk::get_links(collection, LinkTypes::AllRecipes);
 }
 HDK_EXTERN(get_all_recipes);
 

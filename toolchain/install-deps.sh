@@ -22,6 +22,8 @@ packages=(
   nodejs python3-matplotlib
   # libraries
   libmsgpack-cxx-dev catch2 libsodium-dev nlohmann-json3-dev libbenchmark-dev
+  # bundles (.dna, .happ): gzip in the host library; yaml: hdk-pack's manifests, hdk-run's scenarios
+  zlib1g-dev libyaml-cpp-dev
   # the wire format's ground truth: rmp-serde itself, built offline by cargo
   rustc cargo librust-rmp-serde-dev librust-serde-derive-dev librust-serde-bytes-dev
   # blake2b for the worked hashes: blake2b_simd, the crate Holochain itself hashes with

@@ -16,6 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "hdk_host/holo_hash_base64.hpp"
+#include "hdk_host/world.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -94,7 +97,18 @@ struct FieldType {
   std::string sample;   // a C++ expression (may use `scenario` and `alice`)
   std::string initial;  // a default member initialiser, for scalars
   bool is_string = false;
+  std::string json{};  // the sample in scenario.yaml's JSON (hdk-run's forms)
 };
+
+/// A made-up hash of `Type` in its base64 form: scenario.yaml's sample for a
+/// hash field (nothing checks that it names a record).
+template <hdk::HashType Type>
+std::string sample_hash(const hdk::hash_prefix::Prefix& prefix) {
+  const std::string seed = "hdk-new sample";
+  const auto digest = hdk_host::world::blake2b_256(
+      std::span(reinterpret_cast<const std::uint8_t*>(seed.data()), seed.size()));
+  return "\"" + hdk_host::to_base64(hdk_host::world::make_hash<Type>(prefix, digest)) + "\"";
+}
 
 FieldType field_type(const std::string& rust) {
   auto inner = [&](const std::string& prefix) -> std::optional<std::string> {
@@ -105,30 +119,36 @@ FieldType field_type(const std::string& rust) {
   };
   if (auto t = inner("Option<")) {
     const FieldType of = field_type(*t);
-    return {"std::optional<" + of.cpp + ">", "std::optional<" + of.cpp + ">{" + of.sample + "}",
-            ""};
+    return {"std::optional<" + of.cpp + ">", "std::optional<" + of.cpp + ">{" + of.sample + "}", "",
+            false, of.json};
   }
   if (auto t = inner("Vec<")) {
     const FieldType of = field_type(*t);
-    return {"std::vector<" + of.cpp + ">", "std::vector<" + of.cpp + ">{" + of.sample + "}", ""};
+    return {"std::vector<" + of.cpp + ">", "std::vector<" + of.cpp + ">{" + of.sample + "}", "",
+            false, "[" + of.json + "]"};
   }
   static const std::map<std::string, FieldType> scalars{
-      {"String", {"std::string", "\"text\"", "", true}},
-      {"bool", {"bool", "true", " = false"}},
-      {"u8", {"std::uint8_t", "7", " = 0"}},
-      {"u16", {"std::uint16_t", "7", " = 0"}},
-      {"u32", {"std::uint32_t", "7", " = 0"}},
-      {"u64", {"std::uint64_t", "7", " = 0"}},
-      {"i8", {"std::int8_t", "-7", " = 0"}},
-      {"i16", {"std::int16_t", "-7", " = 0"}},
-      {"i32", {"std::int32_t", "-7", " = 0"}},
-      {"i64", {"std::int64_t", "-7", " = 0"}},
-      {"f32", {"float", "1.5f", " = 0"}},
-      {"f64", {"double", "1.5", " = 0"}},
-      {"Timestamp", {"hdk::Timestamp", "hdk::Timestamp{1700000000000000}", ""}},
-      {"AgentPubKey", {"hdk::AgentPubKey", "alice.key", ""}},
-      {"ActionHash", {"hdk::ActionHash", "scenario->chain(alice).front().action_address()", ""}},
-      {"EntryHash", {"hdk::EntryHash", "*scenario->chain(alice).back().action().entry_hash()", ""}},
+      {"String", {"std::string", "\"text\"", "", true, "\"text\""}},
+      {"bool", {"bool", "true", " = false", false, "true"}},
+      {"u8", {"std::uint8_t", "7", " = 0", false, "7"}},
+      {"u16", {"std::uint16_t", "7", " = 0", false, "7"}},
+      {"u32", {"std::uint32_t", "7", " = 0", false, "7"}},
+      {"u64", {"std::uint64_t", "7", " = 0", false, "7"}},
+      {"i8", {"std::int8_t", "-7", " = 0", false, "-7"}},
+      {"i16", {"std::int16_t", "-7", " = 0", false, "-7"}},
+      {"i32", {"std::int32_t", "-7", " = 0", false, "-7"}},
+      {"i64", {"std::int64_t", "-7", " = 0", false, "-7"}},
+      {"f32", {"float", "1.5f", " = 0", false, "1.5"}},
+      {"f64", {"double", "1.5", " = 0", false, "1.5"}},
+      {"Timestamp",
+       {"hdk::Timestamp", "hdk::Timestamp{1700000000000000}", "", false, "1700000000000000"}},
+      {"AgentPubKey", {"hdk::AgentPubKey", "alice.key", "", false, "\"${alice}\""}},
+      {"ActionHash",
+       {"hdk::ActionHash", "scenario->chain(alice).front().action_address()", "", false,
+        sample_hash<hdk::HashType::Action>(hdk::hash_prefix::kAction)}},
+      {"EntryHash",
+       {"hdk::EntryHash", "*scenario->chain(alice).back().action().entry_hash()", "", false,
+        sample_hash<hdk::HashType::Entry>(hdk::hash_prefix::kEntry)}},
   };
   const auto it = scalars.find(rust);
   if (it == scalars.end())
@@ -456,6 +476,27 @@ roles:
 allow_deferred_memproofs: false
 )";
 
+const char* kScenarioYaml =
+    R"(# A two-agent run of the packed DNA, for hdk-run (hdk-cpp's docs/scenarios.md):
+#   hdk-pack dna .                        # writes {{name}}.dna
+#   hdk-run scenario scenario.yaml
+# Hashes are Holochain's base64 ("uhCkk..."); "${alice}" is alice's key,
+# "${created}" the result of the step named `created`.
+dna: {{name}}.dna
+agents: [alice, bob]
+steps:
+  - name: created
+    agent: alice
+    zome: {{name}}
+    fn: create_{{type}}
+    input: {{json}}
+  - agent: bob
+    zome: {{name}}
+    fn: get_{{type}}
+    input: "${created}"
+    expect: {{json}}
+{{scenario_collection}})";
+
 const char* kReadme = R"(# {{name}}
 
 A Holochain DNA written in C++ with hdk-cpp: the integrity zome
@@ -478,9 +519,31 @@ hand, `--hdk-runtime wasi/interp` one of them).
 
 The wasm zomes are in `build/wasm-wasi/zomes/` (and `build/wasm-emscripten/zomes/`);
 `dna.yaml` and `happ.yaml` are their manifests in Holochain 0.7's format.
+
+## Pack and run
+
+```sh
+hdk-pack dna .                  # {{name}}.dna, and the DNA hash a conductor computes
+hdk-pack happ .                 # {{name}}.happ, for a Holochain 0.7 conductor
+hdk-run scenario scenario.yaml  # two agents on the packed DNA
+```
+
+`scenario.yaml` creates a {{type}} as alice and reads it back as bob; each step prints its
+result, the records it committed and the signals it emitted.
 )";
 
 const char* kGitignore = "build/\n*.dna\n*.happ\n";
+
+const char* kScenarioGlobal = R"(  - agent: bob
+    zome: {{name}}
+    fn: get_all_{{types}}
+)";
+
+const char* kScenarioByAuthor = R"(  - agent: bob
+    zome: {{name}}
+    fn: get_{{types}}_by_author
+    input: "${alice}"
+)";
 
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
@@ -538,7 +601,7 @@ int main(int argc, char** argv) {
 
     const bool global = collection == "global";
     const std::string types = plural(type);
-    std::string members, field_list, equality, sample;
+    std::string members, field_list, equality, sample, json;
     std::optional<std::string> string_field;
     for (const auto& f : fields) {
       members += "  " + f.type.cpp + " " + f.name + f.type.initial + ";\n";
@@ -547,6 +610,8 @@ int main(int argc, char** argv) {
           (equality.empty() ? "" : " &&\n           ") + ("a." + f.name + " == b." + f.name);
       const std::string value = f.type.is_string ? "\"" + f.name + " 1\"" : f.type.sample;
       sample += (sample.empty() ? "" : ", ") + value;
+      json += (json.empty() ? "" : ", ") + f.name + ": " +
+              (f.type.is_string ? "\"" + f.name + " 1\"" : f.type.json);
       if (f.type.is_string && !string_field) string_field = f.name;
     }
     std::map<std::string, std::string> vars{
@@ -559,6 +624,7 @@ int main(int argc, char** argv) {
         {"field_list", field_list},
         {"equality", equality},
         {"sample", sample},
+        {"json", "{" + json + "}"},
         {"string_field", string_field.value_or("")},
         {"functions", "`create_" + type + "`, `get_" + type + "`, " +
                           (global ? "`get_all_" + types + "`" : "`get_" + types + "_by_author`")},
@@ -579,6 +645,7 @@ int main(int argc, char** argv) {
                     vars);
     vars["links_check"] = replace_all(global ? kLinksGlobal : kLinksByAuthor, vars);
     vars["invalid_test"] = string_field ? replace_all(kInvalidTest, vars) : "";
+    vars["scenario_collection"] = replace_all(global ? kScenarioGlobal : kScenarioByAuthor, vars);
 
     write(root / "CMakeLists.txt", replace_all(kCMakeLists, vars));
     write(root / "zomes" / (*name + "_types.hpp"), replace_all(kTypes, vars));
@@ -590,6 +657,7 @@ int main(int argc, char** argv) {
     write(root / "tests" / (*name + "_test.cpp"), replace_all(kTest, vars));
     write(root / "dna.yaml", replace_all(kDnaYaml, vars));
     write(root / "happ.yaml", replace_all(kHappYaml, vars));
+    write(root / "scenario.yaml", replace_all(kScenarioYaml, vars));
     write(root / "README.md", replace_all(kReadme, vars));
     write(root / ".gitignore", kGitignore);
 

@@ -3,6 +3,7 @@
 //   hdk_host::Scenario scenario("interp");            // or "aot", "native", ...
 //   scenario.install({"forum", "", {"posts_integrity", dir / "posts_integrity.wasm"},
 //                     {{"posts", dir / "posts.wasm"}}});
+//   // or a packed DNA: scenario.install(hdk_host::DnaSpec::from_bundle("forum.dna"));
 //   auto alice = scenario.add_agent("alice");
 //   auto bob = scenario.add_agent("bob");
 //   auto hash = scenario.call(alice, "posts", "create_post", Post{"hi", "..."})
@@ -45,6 +46,11 @@ struct ZomeSource {
   /// integrity zome's wasm hash; given this, a native scenario has the DNA
   /// hash (and so the chains) of the wasm one, else it hashes the library.
   std::filesystem::path wasm{};
+  /// The wasm itself, when it is no file of its own (a zome of a .dna):
+  /// loaded and hashed from here. A native scenario still loads `path`.
+  hdk::Bytes code{};
+  /// An integrity zome's dependencies as its DNA manifest names them (part of the DNA hash).
+  std::vector<std::string> dependencies{};
 };
 
 struct DnaSpec {
@@ -57,6 +63,14 @@ struct DnaSpec {
   hdk::Bytes properties{0xc0};
   /// What init's get_init_properties answers, as msgpack; none unless given.
   std::optional<hdk::Bytes> init_properties = std::nullopt;
+
+  /// The DNA of a .dna bundle (`hdk-pack dna`, `hc dna pack`): its name,
+  /// network seed, properties and zomes' wasm, as a conductor installs it.
+  /// A scenario runs one integrity zome; a bundle with another count, or a
+  /// file that is no DNA bundle, throws bundle::BundleError. For a native
+  /// scenario, set each zome's `path` to its library afterwards (the wasm
+  /// in `code` still gives the DNA hash).
+  static DnaSpec from_bundle(const std::filesystem::path& dna_file);
 
   /// Sets the DNA's properties to `value`'s msgpack: what the zome reads
   /// with hdk::try_from_dna_properties<T>() (a conductor's DNA modifiers).

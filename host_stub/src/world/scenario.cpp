@@ -54,7 +54,14 @@ Scenario::Scenario(std::string runtime, HostOptions options,
 Scenario::~Scenario() = default;
 
 std::shared_ptr<Zome> Scenario::load(const ZomeSource& source) {
-  if (!host_) return Host::load_native(source.path, source.name);
+  if (!host_) {
+    if (source.path.empty())
+      throw Fault(FaultKind::InvalidModule, "zome `" + source.name +
+                                                "`: a native scenario loads a zome library; " +
+                                                "set its ZomeSource::path");
+    return Host::load_native(source.path, source.name);
+  }
+  if (!source.code.empty()) return host_->load_wasm(source.code, source.name);
   return host_->load_wasm_file(source.path, source.name);
 }
 
@@ -78,9 +85,12 @@ void Scenario::install(const DnaSpec& spec) {
   // Holochain's DNA hash: the seed, the properties and the integrity zome's
   // code, nothing of the coordinators. A native zome's code is its library.
   const std::vector<std::uint8_t> integrity_code =
-      read_file(spec.integrity.wasm.empty() ? spec.integrity.path : spec.integrity.wasm);
-  dna_.hash = world::dna_hash(dna_.network_seed, dna_.properties,
-                              {{zomes_.front()->name(), world::wasm_hash(integrity_code), {}}});
+      !spec.integrity.code.empty()
+          ? std::vector<std::uint8_t>(spec.integrity.code)
+          : read_file(spec.integrity.wasm.empty() ? spec.integrity.path : spec.integrity.wasm);
+  dna_.hash = world::dna_hash(
+      dna_.network_seed, dna_.properties,
+      {{zomes_.front()->name(), world::wasm_hash(integrity_code), spec.integrity.dependencies}});
 
   // Entry and link type counts, as a conductor reads them at install: from
   // the integrity zome's const functions, 0 when one is not exported.

@@ -18,6 +18,7 @@
 //!
 //! Vector names are the contract with the C++ side: keep them stable.
 
+mod bundles;
 mod paths;
 mod world;
 mod world_vectors;
@@ -238,6 +239,7 @@ struct Vectors {
     world: Vec<String>,
     hashes: Vec<String>,
     paths: Vec<String>,
+    bundles: Vec<String>,
 }
 
 impl Vectors {
@@ -330,7 +332,7 @@ impl Vectors {
 
     fn print(&self) {
         println!("{{");
-        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.7.0 wire types; hashes: blake2b_simd HoloHashes of world values; paths: hdi hash paths and anchors; made by tests/vectors/generator\",");
+        println!("  \"about\": \"msgpack bytes from rmp_serde::Serializer::new(..).with_struct_map() and acceptance by rmp_serde::from_slice; world: Holochain 0.7.0 wire types; hashes: blake2b_simd HoloHashes of world values; paths: hdi hash paths and anchors; bundles: the msgpack of .dna and .happ files (before gzip); made by tests/vectors/generator\",");
         println!("  \"encode\": [");
         println!("    {}", self.encode.join(",\n    "));
         println!("  ],");
@@ -345,6 +347,9 @@ impl Vectors {
         println!("  ],");
         println!("  \"paths\": [");
         println!("    {}", self.paths.join(",\n    "));
+        println!("  ],");
+        println!("  \"bundles\": [");
+        println!("    {}", self.bundles.join(",\n    "));
         println!("  ]");
         println!("}}");
     }
@@ -1182,5 +1187,6 @@ fn main() {
     world_vectors::vectors(&mut v);
     world_vectors::hashes(&mut v);
     paths::vectors(&mut v);
+    bundles::vectors(&mut v);
     v.print();
 }

@@ -129,7 +129,7 @@ FieldType field_type(const std::string& rust) {
   }
   static const std::map<std::string, FieldType> scalars{
       {"String", {"std::string", "\"text\"", "", true, "\"text\""}},
-      {"bool", {"bool", "true", " = false", false, "true"}},
+      {"bool", {"bool", "true", " = false", false, "false"}},
       {"u8", {"std::uint8_t", "7", " = 0", false, "7"}},
       {"u16", {"std::uint16_t", "7", " = 0", false, "7"}},
       {"u32", {"std::uint32_t", "7", " = 0", false, "7"}},

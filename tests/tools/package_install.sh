@@ -12,7 +12,7 @@ rm -rf "$dir" && mkdir -p "$dir" || exit 1
 fail() { cat "$log"; echo "package_install: $1" >&2; exit 1; }
 prefix="$dir/prefix"
 cmake --install "$build" --prefix "$prefix" > "$log" 2>&1 || fail "install failed"
-for f in bin/hdk-new bin/hdk-check bin/hdk-strip bin/hdk-run lib/libhdk_host.a \
+for f in bin/hdk-new bin/hdk-check bin/hdk-strip bin/hdk-run bin/hdk-pack lib/libhdk_host.a \
     include/hdk-cpp/hdk/hdk.hpp include/hdk-cpp/hdk_host/zome_test.hpp \
     lib/cmake/hdk/hdk-config.cmake lib/cmake/hdk/hdk-targets.cmake; do
   [ -e "$prefix/$f" ] || fail "the prefix has no $f"

@@ -29,7 +29,7 @@ const char* kUsage =
     "       hdk-run scenario [STEPS.yaml] [--dna FILE.dna] [--integrity [NAME=]ZOME]\n"
     "               [--coordinator [NAME=]ZOME]... [--agents alice,bob]\n"
     "               [--call AGENT:ZOME:FN[:JSON]]... [--zome-dir DIR] [--fixed-inputs SEED]\n"
-    "               [--quiet] [--engine ...|native] [--trace] [--budget N] [--deadline MS]\n"
+    "               [--quiet] [--engine ...|native] [--budget N] [--deadline MS]\n"
     "  ZOME      a zome .wasm, or a native-mode zome library (.so)\n"
     "  FUNCTION  the zome function to call, outside any cell (no chain, no DHT)\n"
     "  JSON      its input as JSON (default: null, i.e. `()`); a hash is its base64\n"
@@ -106,8 +106,6 @@ int run_scenario_mode(int argc, char** argv, int first) {
         options.host.limits.instruction_budget = n;
       else
         options.host.limits.deadline = std::chrono::milliseconds(n);
-    } else if (arg == "--trace") {
-      options.trace = true;
     } else if (arg == "--quiet") {
       options.quiet = true;
     } else if (arg == "-h" || arg == "--help") {

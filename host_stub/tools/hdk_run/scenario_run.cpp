@@ -225,7 +225,7 @@ int run_scenario(const ScenarioSpec& spec, const RunOptions& options, std::ostre
           out << "  signal " << agents[a].name << " " << show(signals[i]) << "\n";
       }
     }
-    if (!options.quiet && (options.trace || failed || step.expect))
+    if (!options.quiet)
       for (const auto& line : scenario.last_trace()) out << "  trace: " << line.msg << "\n";
 
     if (step.expect_error) {

@@ -22,8 +22,6 @@ struct RunOptions {
   /// libraries, else tiered.
   std::string runtime;
   hdk_host::HostOptions host;
-  /// Print each step's traces even when it succeeds.
-  bool trace = false;
   /// Only the results, one JSON value per line.
   bool quiet = false;
 };

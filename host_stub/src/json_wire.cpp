@@ -6,6 +6,8 @@
 #endif
 #include <msgpack.hpp>
 
+#include <hdk/codec.hpp>
+
 #include "hdk_host/holo_hash_base64.hpp"
 
 namespace hdk_host {
@@ -40,7 +42,10 @@ std::vector<std::uint8_t> decode_base64(const Json& text, const std::string& pat
   return std::move(*bytes);
 }
 
-void pack(Packer& p, const Json& value, const std::string& path) {
+void pack(Packer& p, const Json& value, const std::string& path, std::size_t depth = 0) {
+  // As deep as a zome may read (rmp-serde's limit), and no deeper: the
+  // recursion stays bounded whatever JSON comes in.
+  if (depth > hdk::kMaxDepth) fail(path, "nests deeper than a zome reads");
   switch (value.type()) {
     case nlohmann::json::value_t::null:
       p.pack_nil();
@@ -78,7 +83,7 @@ void pack(Packer& p, const Json& value, const std::string& path) {
     case nlohmann::json::value_t::array:
       p.pack_array(static_cast<std::uint32_t>(value.size()));
       for (std::size_t i = 0; i < value.size(); ++i)
-        pack(p, value[i], path + "[" + std::to_string(i) + "]");
+        pack(p, value[i], path + "[" + std::to_string(i) + "]", depth + 1);
       return;
     case nlohmann::json::value_t::object: {
       const std::string tag = tag_of(value);
@@ -92,8 +97,8 @@ void pack(Packer& p, const Json& value, const std::string& path) {
         for (std::size_t i = 0; i < body.size(); ++i) {
           const std::string at = inner + "[" + std::to_string(i) + "]";
           if (!body[i].is_array() || body[i].size() != 2) fail(at, "is not a [key, value] pair");
-          pack(p, body[i][0], at + "[0]");
-          pack(p, body[i][1], at + "[1]");
+          pack(p, body[i][0], at + "[0]", depth + 1);
+          pack(p, body[i][1], at + "[1]", depth + 1);
         }
       } else if (tag == "$ext") {
         if (!body.is_array() || body.size() != 2 || !body[0].is_number_integer())
@@ -109,7 +114,7 @@ void pack(Packer& p, const Json& value, const std::string& path) {
         for (const auto& [key, item] : value.items()) {
           p.pack_str(static_cast<std::uint32_t>(key.size()));
           p.pack_str_body(key.data(), static_cast<std::uint32_t>(key.size()));
-          pack(p, item, path + "." + key);
+          pack(p, item, path + "." + key, depth + 1);
         }
       }
       return;
@@ -189,18 +194,20 @@ std::vector<std::uint8_t> json_to_msgpack(const Json& value) {
   return std::vector<std::uint8_t>(buffer.data(), buffer.data() + buffer.size());
 }
 
+std::string print_json(const Json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 Json msgpack_to_json(std::span<const std::uint8_t> msgpack) {
-  std::size_t offset = 0;
-  msgpack::object_handle handle;
-  try {
-    handle = msgpack::unpack(reinterpret_cast<const char*>(msgpack.data()), msgpack.size(), offset);
-  } catch (const std::exception& e) {
-    throw JsonWireError(std::string("not msgpack: ") + e.what());
-  }
-  if (offset != msgpack.size())
-    throw JsonWireError("not one msgpack value: " + std::to_string(msgpack.size() - offset) +
-                        " bytes follow it");
-  return to_json(handle.get());
+  // The HDK's checked parser: a zome's answer is untrusted, and a declared
+  // size the bytes cannot hold, or nesting past rmp-serde's limit, is an
+  // error here, not an allocation or a recursion without end.
+  hdk::DecodeArena arena;
+  msgpack::object object;
+  hdk::DecodeError err;
+  if (!hdk::parse_object(msgpack.data(), msgpack.size(), arena, object, err))
+    throw JsonWireError("not one msgpack value: " + err.message);
+  return to_json(object);
 }
 
 }  // namespace hdk_host

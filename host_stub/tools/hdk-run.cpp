@@ -248,7 +248,7 @@ int main(int argc, char** argv) {
     } catch (const hdk_host::JsonWireError& e) {
       return fail(std::string("output is not one msgpack value: ") + e.what());
     }
-    std::cout << output.dump() << "\n";
+    std::cout << hdk_host::print_json(output) << "\n";
     return 0;
   } catch (const hdk_host::Fault& fault) {
     return fail(std::string(hdk_host::to_string(fault.kind())) + ": " + fault.what());

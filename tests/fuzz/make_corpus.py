@@ -129,8 +129,32 @@ def zome_call():
     write("zome_call", seeds)
 
 
+def tool_inputs():
+    import gzip
+
+    seeds = []
+    for i, (name, data) in enumerate(vectors()):
+        if i % 6 == 0:
+            seeds.append((f"out-{name}", bytes([0]) + data))
+    texts = [
+        '{"title":"Hello","body":"first post"}',
+        '"uhCkk1kcR2GEO5LThM4Sq63JprxnyBnFpKpmFtxEAmXWEkMK3dWoL"',
+        '{"post":"uhCkk1kcR2GEO5LThM4Sq63JprxnyBnFpKpmFtxEAmXWEkMK3dWoL","text":"hi"}',
+        '{"blob":{"$bytes":"AAEC/w=="},"n":[1,-2,1.5,null,true]}',
+        '{"$map":[[1,"one"],[{"$bytes":""},[]]]}',
+        '{"$ext":[5,"AQID"]}',
+        '[[[[[[[[[[]]]]]]]]]]',
+    ]
+    for i, text in enumerate(texts):
+        seeds.append((f"json{i}", bytes([1]) + text.encode()))
+    for v in VECTORS["bundles"]:
+        seeds.append((f"bundle-{v['name']}", bytes([2]) + gzip.compress(bytes.fromhex(v["msgpack"]), mtime=0)))
+    write("tool_inputs", seeds)
+
+
 if __name__ == "__main__":
     wire_types()
     host_decoding()
     module_loading()
     zome_call()
+    tool_inputs()

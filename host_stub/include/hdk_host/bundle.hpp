@@ -47,6 +47,8 @@ class BundleError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+struct YamlMapEntry;
+
 /// A YAML value as yaml_serde::Value holds one (a DNA's properties). On the
 /// wire as serde_yaml serializes it: null as nil, numbers as the integer or
 /// f64 they are, a mapping as a map in its document order.
@@ -59,7 +61,14 @@ struct YamlValue {
   double float_value = 0;
   std::string string;
   std::vector<YamlValue> sequence;
-  std::vector<std::pair<YamlValue, YamlValue>> mapping;
+  std::vector<YamlMapEntry> mapping;  // in document order
+};
+
+// Not a std::pair: a pair of a type still being defined is not a complete
+// type to every standard library, where a struct declared first is.
+struct YamlMapEntry {
+  YamlValue key;
+  YamlValue value;
 };
 
 }  // namespace hdk_host::bundle
@@ -186,6 +195,9 @@ std::vector<std::uint8_t> encode_bundle(const AppBundle& bundle);
 /// A bundle file read: gunzipped and decoded as a DNA or an app bundle
 /// (whichever its manifest is). BundleError names the file and the reason.
 std::variant<DnaBundle, AppBundle> read_bundle(const std::filesystem::path& file);
+/// read_bundle of a file's bytes; `name` starts each error message.
+std::variant<DnaBundle, AppBundle> decode_bundle_file(std::span<const std::uint8_t> file_bytes,
+                                                      const std::string& name);
 DnaBundle read_dna_bundle(const std::filesystem::path& file);
 /// Writes the gzip of `msgpack` to `file` (its directory must exist).
 void write_bundle_file(const std::filesystem::path& file, std::span<const std::uint8_t> msgpack);

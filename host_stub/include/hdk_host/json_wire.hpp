@@ -39,6 +39,10 @@ class JsonWireError : public std::runtime_error {
 /// The msgpack of `value`, in the forms above. Throws JsonWireError.
 std::vector<std::uint8_t> json_to_msgpack(const WireJson& value);
 
+/// `value` as one line of JSON text. A string that is not UTF-8 (a msgpack
+/// str may hold any bytes) prints with U+FFFD in place of the bad bytes.
+std::string print_json(const WireJson& value);
+
 /// The JSON of one msgpack value, in the forms above. Throws JsonWireError
 /// when the bytes are not exactly one msgpack value.
 WireJson msgpack_to_json(std::span<const std::uint8_t> msgpack);

@@ -33,25 +33,24 @@ bool is_dna_manifest(const msgpack::object& bundle) {
 }
 
 template <class B>
-B decode_bundle(const std::filesystem::path& file, const std::vector<std::uint8_t>& msgpack,
+B decode_bundle(const std::string& name, const std::vector<std::uint8_t>& msgpack,
                 const char* kind) {
   B bundle;
   hdk::DecodeError err;
   if (!hdk::decode(msgpack, bundle, err))
-    throw BundleError(file.string() + ": not a " + kind + " bundle: " + err.message);
+    throw BundleError(name + ": not a " + kind + " bundle: " + err.message);
   if (bundle.manifest.manifest_version != "0")
-    throw BundleError(file.string() + ": manifest_version is `" + bundle.manifest.manifest_version +
+    throw BundleError(name + ": manifest_version is `" + bundle.manifest.manifest_version +
                       "`; Holochain 0.7 knows only \"0\"");
   return bundle;
 }
 
-std::vector<std::uint8_t> payload(const std::filesystem::path& file) {
+std::vector<std::uint8_t> payload(std::span<const std::uint8_t> file_bytes,
+                                  const std::string& name) {
   try {
-    return gunzip(read_whole_file(file));
+    return gunzip(file_bytes);
   } catch (const BundleError& e) {
-    const std::string what = e.what();
-    if (what.rfind(file.string() + ":", 0) == 0) throw;
-    throw BundleError(file.string() + ": " + what);
+    throw BundleError(name + ": " + e.what());
   }
 }
 
@@ -75,20 +74,25 @@ std::vector<std::uint8_t> encode_bundle(const AppBundle& bundle) {
   return hdk::encode_to_vector(bundle);
 }
 
-std::variant<DnaBundle, AppBundle> read_bundle(const std::filesystem::path& file) {
-  const std::vector<std::uint8_t> msgpack = payload(file);
+std::variant<DnaBundle, AppBundle> decode_bundle_file(std::span<const std::uint8_t> file_bytes,
+                                                      const std::string& name) {
+  const std::vector<std::uint8_t> msgpack = payload(file_bytes, name);
   hdk::DecodeArena arena;
   msgpack::object object;
   hdk::DecodeError err;
   if (!hdk::parse_object(msgpack.data(), msgpack.size(), arena, object, err))
-    throw BundleError(file.string() + ": not a bundle: its content is not msgpack (" + err.message +
-                      ")");
-  if (is_dna_manifest(object)) return decode_bundle<DnaBundle>(file, msgpack, "DNA");
-  return decode_bundle<AppBundle>(file, msgpack, "DNA or app");
+    throw BundleError(name + ": not a bundle: its content is not msgpack (" + err.message + ")");
+  if (is_dna_manifest(object)) return decode_bundle<DnaBundle>(name, msgpack, "DNA");
+  return decode_bundle<AppBundle>(name, msgpack, "DNA or app");
+}
+
+std::variant<DnaBundle, AppBundle> read_bundle(const std::filesystem::path& file) {
+  return decode_bundle_file(read_whole_file(file), file.string());
 }
 
 DnaBundle read_dna_bundle(const std::filesystem::path& file) {
-  return decode_bundle<DnaBundle>(file, payload(file), "DNA");
+  return decode_bundle<DnaBundle>(file.string(), payload(read_whole_file(file), file.string()),
+                                  "DNA");
 }
 
 void write_bundle_file(const std::filesystem::path& file, std::span<const std::uint8_t> msgpack) {

@@ -77,8 +77,8 @@ bool Codec<YamlValue>::decode(const msgpack::object& o, YamlValue& out, DecodeEr
       out.kind = YamlValue::Kind::Mapping;
       out.mapping.resize(o.via.map.size);
       for (std::uint32_t i = 0; i < o.via.map.size; ++i)
-        if (!decode(o.via.map.ptr[i].key, out.mapping[i].first, err) ||
-            !decode(o.via.map.ptr[i].val, out.mapping[i].second, err))
+        if (!decode(o.via.map.ptr[i].key, out.mapping[i].key, err) ||
+            !decode(o.via.map.ptr[i].val, out.mapping[i].value, err))
           return false;
       return true;
     default:

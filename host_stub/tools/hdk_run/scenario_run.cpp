@@ -74,7 +74,8 @@ class References {
       throw SpecError(where + ": `" + text + "` opens a reference with ${ and never closes it");
     const WireJson value = lookup(text.substr(open + 2, close - open - 2), where);
     if (open == 0 && close + 1 == text.size()) return value;
-    const std::string piece = value.is_string() ? value.get<std::string>() : value.dump();
+    const std::string piece =
+        value.is_string() ? value.get<std::string>() : hdk_host::print_json(value);
     const WireJson rest = resolve_string(text.substr(close + 1), where);
     return text.substr(0, open) + piece + rest.get<std::string>();
   }
@@ -108,7 +109,9 @@ class References {
                  std::stoul(key) < at->size()) {
         next = &(*at)[std::stoul(key)];
       }
-      if (!next) throw SpecError(where + ": `${" + ref + "}`: no `" + key + "` in " + at->dump());
+      if (!next)
+        throw SpecError(where + ": `${" + ref + "}`: no `" + key + "` in " +
+                        hdk_host::print_json(*at));
       at = next;
     }
     return *at;
@@ -121,7 +124,7 @@ class References {
 
 std::string show(std::span<const std::uint8_t> msgpack) {
   try {
-    return hdk_host::msgpack_to_json(msgpack).dump();
+    return hdk_host::print_json(hdk_host::msgpack_to_json(msgpack));
   } catch (const hdk_host::JsonWireError& e) {
     return std::string("(not one msgpack value: ") + e.what() + ")";
   }
@@ -150,7 +153,8 @@ Marks marks_of(const hdk_host::Scenario& scenario, const std::vector<hdk_host::A
 
 bool same_json(const WireJson& a, const WireJson& b) {
   // A map's keys in any order: compare unordered copies.
-  return nlohmann::json::parse(a.dump()) == nlohmann::json::parse(b.dump());
+  return nlohmann::json::parse(hdk_host::print_json(a)) ==
+         nlohmann::json::parse(hdk_host::print_json(b));
 }
 
 }  // namespace
@@ -192,7 +196,7 @@ int run_scenario(const ScenarioSpec& spec, const RunOptions& options, std::ostre
     }
     if (!options.quiet)
       out << "step " << number << (step.name.empty() ? "" : " " + step.name) << ": " << step.agent
-          << " " << step.zome << "." << step.fn << " " << input.dump() << "\n";
+          << " " << step.zome << "." << step.fn << " " << hdk_host::print_json(input) << "\n";
 
     const Marks before = marks_of(scenario, agents);
     const hdk_host::CallResult result = scenario.call_bytes(agent, step.zome, step.fn, input_bytes);
@@ -208,14 +212,14 @@ int run_scenario(const ScenarioSpec& spec, const RunOptions& options, std::ostre
       }
     }
     if (options.quiet) {
-      if (!failed && output_error.empty()) out << output.dump() << "\n";
+      if (!failed && output_error.empty()) out << hdk_host::print_json(output) << "\n";
     } else {
       if (failed)
         out << "  error: " << result.describe() << "\n";
       else if (!output_error.empty())
         out << "  result is not one msgpack value: " << output_error << "\n";
       else
-        out << "  -> " << output.dump() << "\n";
+        out << "  -> " << hdk_host::print_json(output) << "\n";
       for (std::size_t a = 0; a < agents.size(); ++a) {
         const auto& chain = scenario.chain(agents[a]);
         for (std::size_t i = before.chain[a]; i < chain.size(); ++i)
@@ -257,7 +261,7 @@ int run_scenario(const ScenarioSpec& spec, const RunOptions& options, std::ostre
         throw SpecError(step.label + ".expect: " + e.what());
       }
       if (!same_json(expected_wire, output)) {
-        out << step.label << ": expected " << expected_wire.dump() << "\n";
+        out << step.label << ": expected " << hdk_host::print_json(expected_wire) << "\n";
         return 1;
       }
     }

@@ -154,7 +154,7 @@ YamlValue yaml_to_value(const YAML::Node& node, const std::string& where) {
       for (const auto& entry : node) {
         YamlValue key = yaml_to_value(entry.first, where + " (a key)");
         const std::string key_name = key.kind == YamlValue::Kind::String ? key.string : "?";
-        v.mapping.emplace_back(std::move(key), yaml_to_value(entry.second, where + "." + key_name));
+        v.mapping.push_back({std::move(key), yaml_to_value(entry.second, where + "." + key_name)});
       }
       return v;
   }

@@ -17,27 +17,35 @@
 namespace hdk {
 
 /// Writes a message to the host's trace log at `level`.
-inline ExternResult<Unit> trace(Level level, std::string msg) {
+template <int = 0>
+ExternResult<Unit> trace(Level level, std::string msg) {
   return host_fn::trace(TraceMsg{std::move(msg), level});
 }
 
 /// The host's current time.
-inline ExternResult<Timestamp> sys_time() { return host_fn::sys_time(Unit{}); }
+template <int = 0>
+ExternResult<Timestamp> sys_time() { return host_fn::sys_time(Unit{}); }
 
 /// `count` cryptographically random bytes from the host.
-inline ExternResult<Bytes> random_bytes(std::uint32_t count) {
+template <int = 0>
+ExternResult<Bytes> random_bytes(std::uint32_t count) {
   return host_fn::random_bytes(count);
 }
 
 // ---- info ----
 
-inline ExternResult<AgentInfo> agent_info() { return host_fn::agent_info(Unit{}); }
+template <int = 0>
+ExternResult<AgentInfo> agent_info() { return host_fn::agent_info(Unit{}); }
 /// DnaInfo (V2, as hdi's dna_info asks for it).
-inline ExternResult<DnaInfo> dna_info() { return host_fn::dna_info(Unit{}); }
-inline ExternResult<ZomeInfo> zome_info() { return host_fn::zome_info(Unit{}); }
-inline ExternResult<CallInfo> call_info() { return host_fn::call_info(Unit{}); }
+template <int = 0>
+ExternResult<DnaInfo> dna_info() { return host_fn::dna_info(Unit{}); }
+template <int = 0>
+ExternResult<ZomeInfo> zome_info() { return host_fn::zome_info(Unit{}); }
+template <int = 0>
+ExternResult<CallInfo> call_info() { return host_fn::call_info(Unit{}); }
 /// In init only: the properties the app gave this cell's role at install, if any.
-inline ExternResult<std::optional<InitProperties>> get_init_properties() {
+template <int = 0>
+ExternResult<std::optional<InitProperties>> get_init_properties() {
   return host_fn::get_init_properties(Unit{});
 }
 
@@ -105,7 +113,8 @@ ExternResult<ActionHash> update_entry(const ActionHash& original, const T& value
 }
 
 /// Deletes the entry that the create or update action `original` wrote.
-inline ExternResult<ActionHash> delete_entry(const ActionHash& original) {
+template <int = 0>
+ExternResult<ActionHash> delete_entry(const ActionHash& original) {
   return host_fn::delete_(DeleteInput{original, ChainTopOrdering::Strict});
 }
 
@@ -116,23 +125,27 @@ inline ExternResult<ActionHash> delete_entry(const ActionHash& original) {
 /// to run again (`schedule_kind::Ephemeral{duration}` from now, or
 /// `schedule_kind::Persisted{cron}`), or none to stop. Scheduling a function
 /// already scheduled changes nothing.
-inline ExternResult<Unit> schedule(const std::string& fn_name) {
+template <int = 0>
+ExternResult<Unit> schedule(const std::string& fn_name) {
   return host_fn::schedule(fn_name);
 }
 
 /// The record at `hash` (an action or entry hash), if the DHT has it.
-inline ExternResult<std::optional<Record>> get(const AnyDhtHash& hash,
+template <int = 0>
+ExternResult<std::optional<Record>> get(const AnyDhtHash& hash,
                                                GetOptions options = GetOptions{}) {
   HDK_TRY(auto records, host_fn::get(std::vector<GetInput>{GetInput{hash, options}}));
   if (records.size() != 1)
     return HDK_ERROR("get: the host answered for a different number of hashes");
   return std::move(records.front());
 }
-inline ExternResult<std::optional<Record>> get(const ActionHash& hash,
+template <int = 0>
+ExternResult<std::optional<Record>> get(const ActionHash& hash,
                                                GetOptions options = GetOptions{}) {
   return get(to_any_dht(hash), options);
 }
-inline ExternResult<std::optional<Record>> get(const EntryHash& hash,
+template <int = 0>
+ExternResult<std::optional<Record>> get(const EntryHash& hash,
                                                GetOptions options = GetOptions{}) {
   return get(to_any_dht(hash), options);
 }
@@ -140,18 +153,21 @@ inline ExternResult<std::optional<Record>> get(const EntryHash& hash,
 /// The record or entry at `hash` with what the DHT knows about it: for an
 /// action hash the updates and deletes naming it, for an entry hash every
 /// action that wrote it, their updates and deletes, and whether it is live.
-inline ExternResult<std::optional<Details>> get_details(const AnyDhtHash& hash,
+template <int = 0>
+ExternResult<std::optional<Details>> get_details(const AnyDhtHash& hash,
                                                         GetOptions options = GetOptions{}) {
   HDK_TRY(auto details, host_fn::get_details(std::vector<GetInput>{GetInput{hash, options}}));
   if (details.size() != 1)
     return HDK_ERROR("get_details: the host answered for a different number of hashes");
   return std::move(details.front());
 }
-inline ExternResult<std::optional<Details>> get_details(const ActionHash& hash,
+template <int = 0>
+ExternResult<std::optional<Details>> get_details(const ActionHash& hash,
                                                         GetOptions options = GetOptions{}) {
   return get_details(to_any_dht(hash), options);
 }
-inline ExternResult<std::optional<Details>> get_details(const EntryHash& hash,
+template <int = 0>
+ExternResult<std::optional<Details>> get_details(const EntryHash& hash,
                                                         GetOptions options = GetOptions{}) {
   return get_details(to_any_dht(hash), options);
 }
@@ -161,34 +177,40 @@ inline ExternResult<std::optional<Details>> get_details(const EntryHash& hash,
 // (the host short-circuits it); in a zome call it is an Err(Host).
 
 /// The entry with hash `hash`, whatever became of the actions that wrote it.
-inline ExternResult<EntryHashed> must_get_entry(const EntryHash& hash) {
+template <int = 0>
+ExternResult<EntryHashed> must_get_entry(const EntryHash& hash) {
   return host_fn::must_get_entry(MustGetEntryInput{hash});
 }
 /// The signed action with hash `hash`.
-inline ExternResult<SignedActionHashed> must_get_action(const ActionHash& hash) {
+template <int = 0>
+ExternResult<SignedActionHashed> must_get_action(const ActionHash& hash) {
   return host_fn::must_get_action(MustGetActionInput{hash});
 }
 /// The record of action `hash`, if it was validated as Valid.
-inline ExternResult<Record> must_get_valid_record(const ActionHash& hash) {
+template <int = 0>
+ExternResult<Record> must_get_valid_record(const ActionHash& hash) {
   return host_fn::must_get_valid_record(MustGetValidRecordInput{hash});
 }
 
 /// The actions of `author`'s chain that `filter` selects, from its agent-
 /// activity authorities (hdi's must_get_agent_activity; in validate, a
 /// stretch not yet held ends the callback with UnresolvedDependencies).
-inline ExternResult<std::vector<AgentActivity>> must_get_agent_activity(const AgentPubKey& author,
+template <int = 0>
+ExternResult<std::vector<AgentActivity>> must_get_agent_activity(const AgentPubKey& author,
                                                                         ChainFilter filter) {
   return host_fn::must_get_agent_activity(MustGetAgentActivityInput{author, std::move(filter)});
 }
 
 /// Records of this agent's own chain that pass `filter`.
-inline ExternResult<std::vector<Record>> query(const ChainQueryFilter& filter) {
+template <int = 0>
+ExternResult<std::vector<Record>> query(const ChainQueryFilter& filter) {
   return host_fn::query(filter);
 }
 
 /// What the DHT knows of `agent`'s chain: its status, its actions (with
 /// `ActivityRequest::Full`) and warrants against it.
-inline ExternResult<AgentActivityStatus> get_agent_activity(const AgentPubKey& agent,
+template <int = 0>
+ExternResult<AgentActivityStatus> get_agent_activity(const AgentPubKey& agent,
                                                             ChainQueryFilter query,
                                                             ActivityRequest request,
                                                             GetOptions options = GetOptions{}) {
@@ -211,7 +233,8 @@ ExternResult<ActionHash> create_link(const AnyLinkableHash& base, const AnyLinka
 
 /// Deletes the link that `create_link_hash` created; `options` say how the
 /// host finds that CreateLink.
-inline ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash,
+template <int = 0>
+ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash,
                                             GetOptions options = GetOptions{}) {
   return host_fn::delete_link(
       DeleteLinkInput{create_link_hash, ChainTopOrdering::Strict, std::move(options)});
@@ -257,7 +280,8 @@ ExternResult<LinkQuery> LinkQuery::try_new(const AnyLinkableHash& base,
 
 /// The live links `query` selects, looked up with `strategy` (hdk 0.7's
 /// `get_links(query, strategy)`).
-inline ExternResult<std::vector<Link>> get_links(const LinkQuery& query,
+template <int = 0>
+ExternResult<std::vector<Link>> get_links(const LinkQuery& query,
                                                  GetStrategy strategy = GetStrategy::Network) {
   return api_detail::only_answer<std::vector<Link>>(
       "get_links", host_fn::get_links({get_links_input_from_query(query, strategy)}));
@@ -265,7 +289,8 @@ inline ExternResult<std::vector<Link>> get_links(const LinkQuery& query,
 
 /// Every link `query` selects, deleted ones too, each with the DeleteLinks
 /// of it (hdk 0.7's `get_links_details(query, strategy)`).
-inline ExternResult<LinkDetails> get_links_details(const LinkQuery& query,
+template <int = 0>
+ExternResult<LinkDetails> get_links_details(const LinkQuery& query,
                                                    GetStrategy strategy = GetStrategy::Network) {
   return api_detail::only_answer<LinkDetails>(
       "get_links_details",
@@ -274,7 +299,8 @@ inline ExternResult<LinkDetails> get_links_details(const LinkQuery& query,
 
 /// How many live links `query` selects, counted by the host (hdk 0.7's
 /// `count_links(query)`): the links themselves do not cross the boundary.
-inline ExternResult<std::uint64_t> count_links(const LinkQuery& query) {
+template <int = 0>
+ExternResult<std::uint64_t> count_links(const LinkQuery& query) {
   return host_fn::count_links(query);
 }
 
@@ -324,7 +350,8 @@ ExternResult<EntryHash> hash_entry(const T& value) {
 }
 
 /// The ActionHash of an action (Rust's `hash_action`).
-inline ExternResult<ActionHash> hash_action(const Action& action) {
+template <int = 0>
+ExternResult<ActionHash> hash_action(const Action& action) {
   ActionHash out;
   if (!hashing::action_hash(action, out)) return HDK_WASM_ERROR(wasm_error_inner::Memory{});
   return out;

@@ -78,16 +78,23 @@ ExternResult<Output> call(const char* import_name, const Input& input) {
 
 /// The raw typed calls, one per host function: `hdk::host_fn::trace(msg)`.
 /// The HDK's friendlier functions (hdk/api.hpp) are built on these.
+///
+/// Each is a template with one defaulted parameter, called as a plain
+/// function: a template's body is compiled only where it is called, so a
+/// zome pays for encoding and decoding the types of the host functions it
+/// uses, not of all of them (the API in hdk/api.hpp does the same).
 namespace hdk::host_fn {
 #if HDK_WASM
-#define HDK_HOST_FN(name, version, Input, Output, access)                              \
-  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name, version)(const Input& input) { \
-    return host_detail::call<Output, &hdk_import_##name##_##version>(input);           \
+#define HDK_HOST_FN(name, version, Input, Output, access)                       \
+  template <int = 0>                                                            \
+  ExternResult<Output> HDK_DETAIL_CPP_NAME(name, version)(const Input& input) { \
+    return host_detail::call<Output, &hdk_import_##name##_##version>(input);    \
   }
 #else
-#define HDK_HOST_FN(name, version, Input, Output, access)                              \
-  inline ExternResult<Output> HDK_DETAIL_CPP_NAME(name, version)(const Input& input) { \
-    return host_detail::call<Output>("__hc__" #name "_" #version, input);              \
+#define HDK_HOST_FN(name, version, Input, Output, access)                       \
+  template <int = 0>                                                            \
+  ExternResult<Output> HDK_DETAIL_CPP_NAME(name, version)(const Input& input) { \
+    return host_detail::call<Output>("__hc__" #name "_" #version, input);       \
   }
 #endif
 #include "hdk/host_fns.def"

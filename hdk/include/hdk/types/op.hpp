@@ -107,13 +107,17 @@ struct Op : std::variant<op::CreateRecord, op::CreateEntry, op::Update, op::Dele
   }
 };
 
+// Member templates, though Codec<Op> is no template: the variant's codec is
+// compiled only in a zome that encodes or decodes an Op (its validate).
 template <>
 struct Codec<Op> {
   using Variant = Op::variant;
-  static void encode(Packer& p, const Op& v) {
+  template <class P>
+  static void encode(P& p, const Op& v) {
     Codec<Variant>::encode(p, static_cast<const Variant&>(v));
   }
-  static bool decode(const msgpack::object& o, Op& out, DecodeError& err) {
+  template <class Object>
+  static bool decode(const Object& o, Op& out, DecodeError& err) {
     return Codec<Variant>::decode(o, static_cast<Variant&>(out), err);
   }
 };

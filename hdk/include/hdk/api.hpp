@@ -24,7 +24,9 @@ ExternResult<Unit> trace(Level level, std::string msg) {
 
 /// The host's current time.
 template <int = 0>
-ExternResult<Timestamp> sys_time() { return host_fn::sys_time(Unit{}); }
+ExternResult<Timestamp> sys_time() {
+  return host_fn::sys_time(Unit{});
+}
 
 /// `count` cryptographically random bytes from the host.
 template <int = 0>
@@ -35,14 +37,22 @@ ExternResult<Bytes> random_bytes(std::uint32_t count) {
 // ---- info ----
 
 template <int = 0>
-ExternResult<AgentInfo> agent_info() { return host_fn::agent_info(Unit{}); }
+ExternResult<AgentInfo> agent_info() {
+  return host_fn::agent_info(Unit{});
+}
 /// DnaInfo (V2, as hdi's dna_info asks for it).
 template <int = 0>
-ExternResult<DnaInfo> dna_info() { return host_fn::dna_info(Unit{}); }
+ExternResult<DnaInfo> dna_info() {
+  return host_fn::dna_info(Unit{});
+}
 template <int = 0>
-ExternResult<ZomeInfo> zome_info() { return host_fn::zome_info(Unit{}); }
+ExternResult<ZomeInfo> zome_info() {
+  return host_fn::zome_info(Unit{});
+}
 template <int = 0>
-ExternResult<CallInfo> call_info() { return host_fn::call_info(Unit{}); }
+ExternResult<CallInfo> call_info() {
+  return host_fn::call_info(Unit{});
+}
 /// In init only: the properties the app gave this cell's role at install, if any.
 template <int = 0>
 ExternResult<std::optional<InitProperties>> get_init_properties() {
@@ -132,21 +142,18 @@ ExternResult<Unit> schedule(const std::string& fn_name) {
 
 /// The record at `hash` (an action or entry hash), if the DHT has it.
 template <int = 0>
-ExternResult<std::optional<Record>> get(const AnyDhtHash& hash,
-                                               GetOptions options = GetOptions{}) {
+ExternResult<std::optional<Record>> get(const AnyDhtHash& hash, GetOptions options = GetOptions{}) {
   HDK_TRY(auto records, host_fn::get(std::vector<GetInput>{GetInput{hash, options}}));
   if (records.size() != 1)
     return HDK_ERROR("get: the host answered for a different number of hashes");
   return std::move(records.front());
 }
 template <int = 0>
-ExternResult<std::optional<Record>> get(const ActionHash& hash,
-                                               GetOptions options = GetOptions{}) {
+ExternResult<std::optional<Record>> get(const ActionHash& hash, GetOptions options = GetOptions{}) {
   return get(to_any_dht(hash), options);
 }
 template <int = 0>
-ExternResult<std::optional<Record>> get(const EntryHash& hash,
-                                               GetOptions options = GetOptions{}) {
+ExternResult<std::optional<Record>> get(const EntryHash& hash, GetOptions options = GetOptions{}) {
   return get(to_any_dht(hash), options);
 }
 
@@ -155,7 +162,7 @@ ExternResult<std::optional<Record>> get(const EntryHash& hash,
 /// action that wrote it, their updates and deletes, and whether it is live.
 template <int = 0>
 ExternResult<std::optional<Details>> get_details(const AnyDhtHash& hash,
-                                                        GetOptions options = GetOptions{}) {
+                                                 GetOptions options = GetOptions{}) {
   HDK_TRY(auto details, host_fn::get_details(std::vector<GetInput>{GetInput{hash, options}}));
   if (details.size() != 1)
     return HDK_ERROR("get_details: the host answered for a different number of hashes");
@@ -163,12 +170,12 @@ ExternResult<std::optional<Details>> get_details(const AnyDhtHash& hash,
 }
 template <int = 0>
 ExternResult<std::optional<Details>> get_details(const ActionHash& hash,
-                                                        GetOptions options = GetOptions{}) {
+                                                 GetOptions options = GetOptions{}) {
   return get_details(to_any_dht(hash), options);
 }
 template <int = 0>
 ExternResult<std::optional<Details>> get_details(const EntryHash& hash,
-                                                        GetOptions options = GetOptions{}) {
+                                                 GetOptions options = GetOptions{}) {
   return get_details(to_any_dht(hash), options);
 }
 
@@ -197,7 +204,7 @@ ExternResult<Record> must_get_valid_record(const ActionHash& hash) {
 /// stretch not yet held ends the callback with UnresolvedDependencies).
 template <int = 0>
 ExternResult<std::vector<AgentActivity>> must_get_agent_activity(const AgentPubKey& author,
-                                                                        ChainFilter filter) {
+                                                                 ChainFilter filter) {
   return host_fn::must_get_agent_activity(MustGetAgentActivityInput{author, std::move(filter)});
 }
 
@@ -211,9 +218,9 @@ ExternResult<std::vector<Record>> query(const ChainQueryFilter& filter) {
 /// `ActivityRequest::Full`) and warrants against it.
 template <int = 0>
 ExternResult<AgentActivityStatus> get_agent_activity(const AgentPubKey& agent,
-                                                            ChainQueryFilter query,
-                                                            ActivityRequest request,
-                                                            GetOptions options = GetOptions{}) {
+                                                     ChainQueryFilter query,
+                                                     ActivityRequest request,
+                                                     GetOptions options = GetOptions{}) {
   return host_fn::get_agent_activity(
       GetAgentActivityInput{agent, std::move(query), request, std::move(options)});
 }
@@ -235,7 +242,7 @@ ExternResult<ActionHash> create_link(const AnyLinkableHash& base, const AnyLinka
 /// host finds that CreateLink.
 template <int = 0>
 ExternResult<ActionHash> delete_link(const ActionHash& create_link_hash,
-                                            GetOptions options = GetOptions{}) {
+                                     GetOptions options = GetOptions{}) {
   return host_fn::delete_link(
       DeleteLinkInput{create_link_hash, ChainTopOrdering::Strict, std::move(options)});
 }
@@ -282,7 +289,7 @@ ExternResult<LinkQuery> LinkQuery::try_new(const AnyLinkableHash& base,
 /// `get_links(query, strategy)`).
 template <int = 0>
 ExternResult<std::vector<Link>> get_links(const LinkQuery& query,
-                                                 GetStrategy strategy = GetStrategy::Network) {
+                                          GetStrategy strategy = GetStrategy::Network) {
   return api_detail::only_answer<std::vector<Link>>(
       "get_links", host_fn::get_links({get_links_input_from_query(query, strategy)}));
 }
@@ -291,7 +298,7 @@ ExternResult<std::vector<Link>> get_links(const LinkQuery& query,
 /// of it (hdk 0.7's `get_links_details(query, strategy)`).
 template <int = 0>
 ExternResult<LinkDetails> get_links_details(const LinkQuery& query,
-                                                   GetStrategy strategy = GetStrategy::Network) {
+                                            GetStrategy strategy = GetStrategy::Network) {
   return api_detail::only_answer<LinkDetails>(
       "get_links_details",
       host_fn::get_links_details({get_links_input_from_query(query, strategy)}));

@@ -31,8 +31,7 @@ ExternResult<ActionHash> create_cap_claim(CapClaim claim) {
 /// Replaces the grant committed at `old_grant` with `new_grant`. The old
 /// grant stops authorizing calls, as if deleted.
 template <int = 0>
-ExternResult<ActionHash> update_cap_grant(const ActionHash& old_grant,
-                                                 ZomeCallCapGrant new_grant) {
+ExternResult<ActionHash> update_cap_grant(const ActionHash& old_grant, ZomeCallCapGrant new_grant) {
   return host_fn::update(UpdateInput{old_grant, Entry(entry::CapGrant{std::move(new_grant)}),
                                      ChainTopOrdering::Strict});
 }

@@ -1,36 +1,31 @@
 // YAML -> JSON for the steps file (hdk_run/yaml_json.hpp).
 #include "yaml_json.hpp"
 
-#include <cerrno>
-#include <cstdlib>
-#include <regex>
-
+#include "pack/yaml_value.hpp"
 #include "scenario_spec.hpp"
 
 namespace hdk_run {
 namespace {
 
-Json plain_scalar(const std::string& s, const std::string& where) {
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
-  if (s == "true" || s == "True" || s == "TRUE") return true;
-  if (s == "false" || s == "False" || s == "FALSE") return false;
-  static const std::regex integer("[-+]?[0-9]+");
-  static const std::regex hex("0x[0-9a-fA-F]+");
-  static const std::regex floating("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  errno = 0;
-  if (std::regex_match(s, integer) || std::regex_match(s, hex)) {
-    char* end = nullptr;
-    if (s[0] == '-') {
-      const long long v = std::strtoll(s.c_str(), &end, 0);
-      if (errno == ERANGE) throw SpecError(where + ": " + s + " does not fit in 64 bits");
-      return static_cast<std::int64_t>(v);
-    }
-    const unsigned long long v = std::strtoull(s.c_str(), &end, 0);
-    if (errno == ERANGE) throw SpecError(where + ": " + s + " does not fit in 64 bits");
-    return static_cast<std::uint64_t>(v);
+// A plain scalar means what it means in a manifest's properties: one
+// resolver (YAML 1.2's core schema, as yaml_serde reads it) for both tools.
+Json plain_scalar(const std::string& text) {
+  using Kind = hdk_host::bundle::YamlValue::Kind;
+  const hdk_host::bundle::YamlValue v = hdk_pack::resolve_plain_scalar(text);
+  switch (v.kind) {
+    case Kind::Null:
+      return nullptr;
+    case Kind::Bool:
+      return v.boolean;
+    case Kind::Uint:
+      return v.uint_value;
+    case Kind::Int:
+      return v.int_value;
+    case Kind::Float:
+      return v.float_value;
+    default:
+      return v.string;
   }
-  if (std::regex_match(s, floating)) return std::strtod(s.c_str(), nullptr);
-  return s;
 }
 
 }  // namespace
@@ -44,7 +39,7 @@ Json yaml_to_json(const YAML::Node& node, const std::string& where) {
       const std::string& tag = node.Tag();
       if (tag == "!" || tag == "tag:yaml.org,2002:str") return node.Scalar();
       if (tag == "tag:yaml.org,2002:binary") return Json{{"$bytes", node.Scalar()}};
-      return plain_scalar(node.Scalar(), where);
+      return plain_scalar(node.Scalar());
     }
     case YAML::NodeType::Sequence: {
       Json out = Json::array();

@@ -282,13 +282,19 @@ AppManifest read_app_manifest(const std::filesystem::path& file) {
   });
 }
 
-std::string to_yaml(const DnaManifest& m) {
-  YAML::Emitter out;
+/// A manifest's opening, the same for a DNA and an app: its version and name.
+static void begin_manifest(YAML::Emitter& out, const std::string& version,
+                           const std::string& name) {
   out.SetNullFormat(YAML::LowerNull);  // as yaml_serde writes it
   out << YAML::BeginMap;
-  out << YAML::Key << "manifest_version" << YAML::Value << YAML::SingleQuoted << m.manifest_version;
+  out << YAML::Key << "manifest_version" << YAML::Value << YAML::SingleQuoted << version;
   out << YAML::Key << "name" << YAML::Value;
-  emit_string(out, m.name);
+  emit_string(out, name);
+}
+
+std::string to_yaml(const DnaManifest& m) {
+  YAML::Emitter out;
+  begin_manifest(out, m.manifest_version, m.name);
   out << YAML::Key << "integrity" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "network_seed" << YAML::Value;
   emit_optional(out, m.integrity.network_seed);
@@ -304,11 +310,7 @@ std::string to_yaml(const DnaManifest& m) {
 
 std::string to_yaml(const AppManifest& m) {
   YAML::Emitter out;
-  out.SetNullFormat(YAML::LowerNull);  // as yaml_serde writes it
-  out << YAML::BeginMap;
-  out << YAML::Key << "manifest_version" << YAML::Value << YAML::SingleQuoted << m.manifest_version;
-  out << YAML::Key << "name" << YAML::Value;
-  emit_string(out, m.name);
+  begin_manifest(out, m.manifest_version, m.name);
   out << YAML::Key << "description" << YAML::Value;
   emit_optional(out, m.description);
   out << YAML::Key << "roles" << YAML::Value << YAML::BeginSeq;

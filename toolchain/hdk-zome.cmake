@@ -77,6 +77,37 @@ if(HDK_WASM_TOOLCHAIN)
   endif()
 endif()
 
+# Every zome of a build includes the same <hdk/hdk.hpp>, whose parsing is
+# most of a small zome's compile time (hello for wasm32: 8.1 s -> 3.5 s with
+# the header precompiled). The zomes of one kind (each wasm optimisation
+# level, or native) share one precompiled header.
+option(HDK_ZOME_PCH "zomes share a precompiled <hdk/hdk.hpp>" ON)
+
+# The precompiled header target of one zome kind: an object library of an
+# empty source with exactly the flags of that kind's zomes (ARGN: a wasm
+# kind's compile options), since a precompiled header is only usable under
+# the flags it was built with.
+function(_hdk_zome_pch_target KIND OUT)
+  set(_pch hdk_zome_pch_${KIND})
+  if(NOT TARGET ${_pch})
+    set(_src "${CMAKE_BINARY_DIR}/hdk-zome-pch/${KIND}.cpp")
+    file(CONFIGURE OUTPUT "${_src}" CONTENT "// the precompiled <hdk/hdk.hpp> of the ${KIND} zomes\n")
+    add_library(${_pch} OBJECT "${_src}")
+    target_link_libraries(${_pch} PRIVATE hdk::hdk)
+    target_precompile_headers(${_pch} PRIVATE <hdk/hdk.hpp>)
+    set_target_properties(${_pch} PROPERTIES CXX_EXTENSIONS OFF)
+    if(HDK_WASM_TOOLCHAIN)
+      target_compile_options(${_pch} PRIVATE ${ARGN})
+    else()
+      set_target_properties(${_pch} PROPERTIES
+        POSITION_INDEPENDENT_CODE ON
+        CXX_VISIBILITY_PRESET hidden
+        VISIBILITY_INLINES_HIDDEN ON)
+    endif()
+  endif()
+  set(${OUT} ${_pch} PARENT_SCOPE)
+endfunction()
+
 function(hdk_add_zome NAME)
   cmake_parse_arguments(ARG "" "OPTIMIZE" "SOURCES" ${ARGN})
   if(NOT ARG_OPTIMIZE)
@@ -103,6 +134,10 @@ function(hdk_add_zome NAME)
     set(_opt $<$<NOT:$<CONFIG:Debug>>:${_level}>)
     target_compile_options(${NAME} PRIVATE ${HDK_WASM_COMPILE_OPTIONS} ${_opt})
     target_link_options(${NAME} PRIVATE ${HDK_WASM_LINK_OPTIONS} ${_opt})
+    if(HDK_ZOME_PCH)
+      _hdk_zome_pch_target(${ARG_OPTIMIZE} _pch ${HDK_WASM_COMPILE_OPTIONS} ${_opt})
+      target_precompile_headers(${NAME} REUSE_FROM ${_pch})
+    endif()
 
     if(HDK_WASM_TOOLCHAIN STREQUAL "wasi")
       # Names, producers and target features are not needed to run (see
@@ -143,7 +178,12 @@ function(hdk_add_zome NAME)
       OUTPUT_NAME ${NAME}
       CXX_VISIBILITY_PRESET hidden
       VISIBILITY_INLINES_HIDDEN ON
-      CXX_EXTENSIONS OFF)
+      CXX_EXTENSIONS OFF
+      DEFINE_SYMBOL "")
+    if(HDK_ZOME_PCH)
+      _hdk_zome_pch_target(native _pch)
+      target_precompile_headers(${NAME}_native REUSE_FROM ${_pch})
+    endif()
     if(HDK_NATIVE_ZOME_OUTPUT_DIRECTORY)
       set_target_properties(${NAME}_native PROPERTIES
         LIBRARY_OUTPUT_DIRECTORY "${HDK_NATIVE_ZOME_OUTPUT_DIRECTORY}")

@@ -80,8 +80,10 @@ endif()
 # Every zome of a build includes the same <hdk/hdk.hpp>, whose parsing is
 # most of a small zome's compile time (hello for wasm32: 8.1 s -> 3.5 s with
 # the header precompiled). The zomes of one kind (each wasm optimisation
-# level, or native) share one precompiled header.
-option(HDK_ZOME_PCH "zomes share a precompiled <hdk/hdk.hpp>" ON)
+# level, or native) then share one precompiled header, which costs about
+# two zomes' compiles to make (8 s for wasm32, 20 s with gcc): worth it for
+# a project of many zomes (hdk-cpp's own build turns it on), not for two.
+option(HDK_ZOME_PCH "zomes share a precompiled <hdk/hdk.hpp> (for projects of many zomes)" OFF)
 
 # The precompiled header target of one zome kind: an object library of an
 # empty source with exactly the flags of that kind's zomes (ARGN: a wasm

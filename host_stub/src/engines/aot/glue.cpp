@@ -931,6 +931,8 @@ std::string generate_glue(const ModuleInfo& info, std::string_view header,
   c += "    wasm_rt_init();\n    " + prefix + "_init_module();\n";
   c += "    hdk_aot_initialized = 1;\n  }\n";
   c += "  return " + std::to_string(kGlueVersion) + "u;\n}\n";
+  c += "HDK_AOT_API void hdk_aot_fini(void) {\n";
+  c += "  if (hdk_aot_initialized) {\n    wasm_rt_free();\n    hdk_aot_initialized = 0;\n  }\n}\n";
   return c;
 }
 

@@ -38,7 +38,7 @@ namespace hdk_host::aot {
 
 /// Bump whenever the glue's generated parts or the functions below change: it
 /// is part of every cache key, and a loaded object must report it.
-inline constexpr std::uint32_t kGlueVersion = 6;
+inline constexpr std::uint32_t kGlueVersion = 7;
 
 /// The module name given to wasm2c (-n): symbols are Z_m_..., Z_mZ_...
 inline constexpr std::string_view kModuleName = "m";
@@ -121,6 +121,9 @@ struct GlueApi {
 
   /// Initialises the module once per load; returns kGlueVersion as built.
   std::uint32_t (*init)();
+  /// Frees what init allocated (wasm2c's function-type registry, which lives
+  /// in the loaded code's own copy of wasm-rt-impl.c), before it is unloaded.
+  void (*fini)();
   /// The module's imports and exports (module_description.hpp).
   const char* (*module_info)();
   std::uint32_t (*import_count)();

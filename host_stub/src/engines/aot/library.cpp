@@ -28,6 +28,7 @@ std::shared_ptr<const Library> Library::bind(std::shared_ptr<void> owner, const 
   std::shared_ptr<Library> library(new Library(std::move(owner)));
   GlueApi& api = library->api_;
   bind_one(lookup, "hdk_aot_init", api.init);
+  bind_one(lookup, "hdk_aot_fini", api.fini);
   bind_one(lookup, "hdk_aot_module_info", api.module_info);
   bind_one(lookup, "hdk_aot_import_count", api.import_count);
   bind_one(lookup, "hdk_aot_export_count", api.export_count);
@@ -47,10 +48,16 @@ std::shared_ptr<const Library> Library::bind(std::shared_ptr<void> owner, const 
   bind_one(lookup, "hdk_aot_call_v_i", api.call_v_i);
   bind_one(lookup, "hdk_aot_zome_call", api.zome_call);
   const std::uint32_t version = api.init();
+  library->initialized_ = true;
   if (version != kGlueVersion)
     throw std::runtime_error("glue version " + std::to_string(version) + ", expected " +
                              std::to_string(kGlueVersion));
   return library;
+}
+
+Library::~Library() {
+  // Before owner_ unloads the code: the registry init filled is the code's.
+  if (initialized_) api_.fini();
 }
 
 std::shared_ptr<const Library> Library::open(const std::filesystem::path& path) {

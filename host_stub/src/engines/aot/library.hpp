@@ -26,6 +26,7 @@ class Library {
   /// std::runtime_error as open() does.
   static std::shared_ptr<const Library> bind(std::shared_ptr<void> owner, const Lookup& lookup);
 
+  ~Library();
   Library(const Library&) = delete;
   Library& operator=(const Library&) = delete;
 
@@ -35,6 +36,7 @@ class Library {
   explicit Library(std::shared_ptr<void> owner) : owner_(std::move(owner)) {}
   std::shared_ptr<void> owner_;
   GlueApi api_{};
+  bool initialized_ = false;
 };
 
 }  // namespace hdk_host::aot

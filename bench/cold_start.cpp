@@ -211,7 +211,7 @@ int main(int argc, char** argv) {
     const std::string zome = path.stem().string();
     std::fprintf(stderr, "[%zu/%zu] %s (%.1f KB)\n", i, args.size() - 1, zome.c_str(),
                  static_cast<double>(wasm.size()) / 1e3);
-    out.add(zome, "-", "wasm_size", static_cast<double>(wasm.size()) / 1e3, "KB");
+    out.add(zome, "-", "zome_size", static_cast<double>(wasm.size()) / 1e3, "KB");
     for (const Tier& tier : tiers())
       if (only.empty() || only.find("," + tier.name + ",") != std::string::npos)
         measure(out, tier, zome, wasm, tier_up);

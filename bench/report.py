@@ -5,7 +5,8 @@ unit, ratio_to, ratio, ...}), prints one table (a row per figure, a column
 per engine), marks figures more than 20% worse than the previous run's
 latest.json, and draws bench/results/latest.png with matplotlib.
 
-  report.py RESULTS_DIR   (reads zome_bench.json, cold_start*.json, cli.json, v8.json there)"""
+  report.py RESULTS_DIR   (reads zome_bench.json, cold_start*.json, cli.json, payload.json,
+                           v8.json there)"""
 import json
 import math
 import os
@@ -14,7 +15,7 @@ import sys
 ENGINES = ["native", "interp", "tcc", "aot", "tiered", "wasm-c-api", "v8", "memcpy"]
 REGRESSION = 1.20
 # Figures where more is better (throughput); for the others less is better.
-HIGHER_IS_BETTER = {"GB/s"}
+HIGHER_IS_BETTER = {"GB/s", "GiB"}
 
 
 def load(path, default=None):
@@ -29,15 +30,19 @@ def google_benchmark_records(raw):
     scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
     names = {("compute", "100000"): "compute_100k", ("compute", "1000"): "compute_1k",
              ("noop_fresh", ""): "call_fresh", ("noop_reused", ""): "call_warm",
-             ("echo", "1024"): "echo_1KiB", ("echo", "65536"): "echo_64KiB",
-             ("echo", "1048576"): "echo_1MiB", ("memcpy", "1048576"): "echo_1MiB",
+             ("host_calls", ""): "host_calls",
              ("load_memory_cache", ""): "load_memory_cache_compute"}
+    # echo and the host's memcpy of the same bytes share a name per size
+    for size, label in ((1 << 10, "1KiB"), (64 << 10, "64KiB"), (1 << 20, "1MiB"),
+                        (64 << 20, "64MiB"), (1 << 30, "1GiB")):
+        names[("echo", str(size))] = names[("memcpy", str(size))] = "echo_" + label
     out = []
     for b in raw.get("benchmarks", []):
         if b.get("run_type") == "aggregate" or b.get("error_occurred"):
             continue
         parts = b["name"].split("/")
-        group, engine, arg = parts[0], parts[1], "/".join(parts[2:])
+        group, engine = parts[0], parts[1]
+        arg = parts[2] if len(parts) > 2 and parts[2].isdigit() else ""
         if engine == "native_kernel":
             engine = "native"
         name = names.get((group, arg))
@@ -196,6 +201,7 @@ def main(results):
     records += load(os.path.join(results, "cold_start.json"), [])
     records += load(os.path.join(results, "cold_start_large.json"), [])
     records += load(os.path.join(results, "cli.json"), [])
+    records += load(os.path.join(results, "payload.json"), [])
     v8 = load(os.path.join(results, "v8.json"))
     if v8 is None:
         print("V8 peer: not measured (node not found)")

@@ -12,25 +12,28 @@ mkdir -p "$results"
 python=python3
 [ -x /usr/bin/python3 ] && python=/usr/bin/python3
 
-echo "[1/4] zome calls, payloads and compute on every engine (Google Benchmark)"
+echo "[1/5] zome calls, payloads and compute on every engine (Google Benchmark)"
 "$build/bench/hdk-bench" --benchmark_out="$results/zome_bench.json" --benchmark_out_format=json "$@"
 
-echo "[2/4] cold start: every example zome on every tier"
+echo "[2/5] cold start: every example zome on every tier"
 "$build/bench/hdk-cold-bench" "$results/cold_start.json" \
   "$zomes/hello.wasm" "$zomes/compute.wasm" "$zomes/forum.wasm"
 if [ -f "$zomes/large.wasm" ]; then
-  # cc -O2 on its 160 MB of C takes many minutes: HDK_BENCH_LARGE_AOT=0 leaves it out.
+  # cc -O2 on its 160 MB of C takes over half an hour: HDK_BENCH_LARGE_AOT=1 adds it.
   large_tiers=interp,tcc,tiered
-  [ "${HDK_BENCH_LARGE_AOT:-1}" = 1 ] && large_tiers=interp,tcc,aot,tiered
+  [ "${HDK_BENCH_LARGE_AOT:-0}" = 1 ] && large_tiers=interp,tcc,aot,tiered
   echo "      and the generated large zome on $large_tiers (minutes)"
   "$build/bench/hdk-cold-bench" --tiers "$large_tiers" --no-tier-up "$results/cold_start_large.json" \
     "$zomes/large.wasm"
 fi
 
-echo "[3/4] hdk-run, process start included"
+echo "[3/5] hdk-run, process start included"
 "$python" "$here/cli_bench.py" "$build" "$results/cli.json"
 
-echo "[4/4] the V8 peer"
+echo "[4/5] the largest payloads, one way and round trip (minutes: gigabytes per probe)"
+"$build/bench/hdk-payload-bench" --engines "${HDK_BENCH_PAYLOAD_ENGINES:-aot,interp}" "$results/payload.json"
+
+echo "[5/5] the V8 peer"
 rm -f "$results/v8.json"
 if command -v node >/dev/null 2>&1; then
   node "$here/v8/zome_host.mjs" "$zomes/compute.wasm" >"$results/v8.json"

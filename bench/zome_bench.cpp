@@ -3,7 +3,9 @@
 //   compute:  sort and hash N records (examples/compute/kernel.hpp)
 //   noop:     a zome call that does nothing (fresh instance, as Holochain does;
 //             and on a reused instance, which isolates the call itself)
-//   echo:     a payload of B bytes in and back out
+//   echo:     a payload of B bytes in and back out (1 KiB to 1 GiB)
+//   host_calls: the posts zome's create_post plus get_post, in a Scenario:
+//             the import path (chain, DHT, validation) besides the no-op
 //   load:     getting a module for a call from the in-memory cache
 //   memcpy:   the host copying the echo's bytes in and out: the ceiling for echo
 // The tiered engine is measured once it has tiered up (its steady state);
@@ -14,13 +16,16 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <hdk/codec.hpp>
 
 #include "hdk_host/engine.hpp"
 #include "hdk_host/host.hpp"
+#include "hdk_host/scenario.hpp"
 #include "hdk_host/tiered.hpp"
 #include "kernel.hpp"
 
@@ -35,6 +40,10 @@ struct SortJob {
 std::string wasm_path() { return std::string(HDK_BENCH_ZOME_DIR) + "/compute.wasm"; }
 std::string native_path() { return std::string(HDK_BENCH_NATIVE_ZOME_DIR) + "/libcompute.so"; }
 
+// Payloads past the first few MiB need the whole of wasm32 memory.
+constexpr std::uint32_t kAllPages = 65536;
+constexpr std::int64_t kLargeEcho = 64 << 20;
+
 void native_kernel(benchmark::State& state) {
   const auto count = static_cast<std::uint32_t>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(compute::sort_and_hash(count, 42));
@@ -42,14 +51,15 @@ void native_kernel(benchmark::State& state) {
 }
 
 struct Runtime {
-  std::string name;  // engine name or "native"
+  std::string name;                          // engine name or "native"
+  std::shared_ptr<hdk_host::Engine> engine;  // none for native
   std::shared_ptr<hdk_host::Host> host;
   std::shared_ptr<hdk_host::Zome> zome;
   std::shared_ptr<hdk_host::Zome> reused;
 };
 
 Runtime open_runtime(const std::string& name) {
-  Runtime rt{name, nullptr, nullptr, nullptr};
+  Runtime rt{name, nullptr, nullptr, nullptr, nullptr};
   if (name == "native") {
     rt.zome = rt.reused = hdk_host::Host::load_native(native_path());
     return rt;
@@ -59,8 +69,10 @@ Runtime open_runtime(const std::string& name) {
   hdk_host::HostOptions unlimited;
   unlimited.limits.instruction_budget = 0;
   unlimited.limits.deadline = std::chrono::milliseconds(0);
+  unlimited.limits.max_memory_pages = kAllPages;
   // One engine for both hosts: one compile (and, for tiered, one tier-up).
   std::shared_ptr<hdk_host::Engine> engine = hdk_host::make_engine(name);
+  rt.engine = engine;
   rt.host = std::make_shared<hdk_host::Host>(engine, unlimited);
   rt.zome = rt.host->load_wasm_file(wasm_path());
   hdk_host::HostOptions reuse = unlimited;
@@ -109,6 +121,67 @@ void zome_echo(benchmark::State& state, Runtime rt) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size) * 2);
 }
 
+// 64 MiB and more on a fresh instance of a host of its own, so the memory the
+// echo grew to is returned after the benchmark (a kept instance holds on to it).
+void zome_echo_large(benchmark::State& state, Runtime rt) {
+  const auto size = static_cast<std::size_t>(state.range(0));
+  const auto input = hdk_host::extern_input(hdk::Bytes(size, 7));
+  std::optional<hdk_host::Host> host;
+  std::shared_ptr<hdk_host::Zome> zome = rt.zome;
+  if (rt.engine) {
+    host.emplace(rt.engine, rt.host->options());
+    zome = host->load_wasm_file(wasm_path());
+  }
+  for (auto _ : state) call_or_fail(state, *zome, "echo", input);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size) * 2);
+}
+
+struct Post {
+  std::string title;
+  std::string body;
+  HDK_STRUCT(title, body);
+};
+
+// A Scenario of one agent on the posts DNA: each iteration commits a post
+// (an entry, two links, a signal, validation of each) and reads it back.
+void zome_host_calls(benchmark::State& state, std::string runtime) {
+  hdk_host::HostOptions unlimited;
+  unlimited.limits.instruction_budget = 0;
+  unlimited.limits.deadline = std::chrono::milliseconds(0);
+  std::optional<hdk_host::Scenario> scenario;
+  std::optional<hdk_host::Agent> alice;
+  try {
+    scenario.emplace(runtime, unlimited);
+    const std::string dir = runtime == "native" ? HDK_BENCH_NATIVE_ZOME_DIR : HDK_BENCH_ZOME_DIR;
+    const std::string ext = runtime == "native" ? ".so" : ".wasm";
+    const std::string prefix = runtime == "native" ? "/lib" : "/";
+    scenario->install({"posts",
+                       "",
+                       {"posts_integrity", dir + prefix + "posts_integrity" + ext},
+                       {{"posts", dir + prefix + "posts" + ext}}});
+    alice = scenario->add_agent("alice");
+  } catch (const std::exception& e) {
+    state.SkipWithError(e.what());
+    return;
+  }
+  std::uint64_t n = 0;
+  for (auto _ : state) {
+    const auto created = scenario->call(*alice, "posts", "create_post",
+                                        Post{"post " + std::to_string(++n), "some content"});
+    if (!created.ok()) {
+      state.SkipWithError(created.describe().c_str());
+      break;
+    }
+    const auto got = scenario->call_bytes(
+        *alice, "posts", "get_post",
+        std::vector<std::uint8_t>(created.output().begin(), created.output().end()));
+    if (!got.ok()) {
+      state.SkipWithError(got.describe().c_str());
+      break;
+    }
+  }
+}
+
 void host_memcpy(benchmark::State& state) {
   const auto size = static_cast<std::size_t>(state.range(0));
   std::vector<std::uint8_t> from(size, 7), guest(size), back(size);
@@ -128,8 +201,22 @@ void load_memory_cache(benchmark::State& state, Runtime rt) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // --smoke: every benchmark once, small payloads only (./run test runs this; no timings).
+  bool smoke = false;
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--smoke") {
+      smoke = true;
+      for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
+      --argc;
+      break;
+    }
+  std::vector<std::int64_t> small_echoes = {1 << 10, 64 << 10, 1 << 20};
+  std::vector<std::int64_t> large_echoes = {kLargeEcho, std::int64_t{1} << 30};
+  if (smoke) large_echoes = {kLargeEcho};
   benchmark::RegisterBenchmark("compute/native_kernel", native_kernel)->Arg(1000)->Arg(100000);
-  benchmark::RegisterBenchmark("memcpy/memcpy", host_memcpy)->Arg(1 << 20);
+  auto* memcpy_bench = benchmark::RegisterBenchmark("memcpy/memcpy", host_memcpy);
+  for (auto size : small_echoes) memcpy_bench->Arg(size);
+  for (auto size : large_echoes) memcpy_bench->Arg(size);
   std::vector<std::string> runtimes = {"native"};
   for (const auto& e : hdk_host::available_engines()) runtimes.push_back(e);
   for (const auto& name : runtimes) {
@@ -145,13 +232,20 @@ int main(int argc, char** argv) {
         ->Arg(100000);
     benchmark::RegisterBenchmark(("noop_fresh/" + name).c_str(), zome_noop_fresh, rt);
     benchmark::RegisterBenchmark(("noop_reused/" + name).c_str(), zome_noop_reused, rt);
-    benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo, rt)
-        ->Arg(1 << 10)
-        ->Arg(64 << 10)
-        ->Arg(1 << 20);
+    auto* echo = benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo, rt);
+    for (auto size : small_echoes) echo->Arg(size);
+    auto* echo_large = benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo_large, rt);
+    for (auto size : large_echoes) echo_large->Arg(size);
+    echo_large->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("host_calls/" + name).c_str(), zome_host_calls, name);
     if (rt.host)
       benchmark::RegisterBenchmark(("load_memory_cache/" + name).c_str(), load_memory_cache, rt);
   }
+  std::vector<char*> args(argv, argv + argc);
+  std::string once = "--benchmark_min_time=0";
+  if (smoke) args.push_back(once.data());
+  argc = static_cast<int>(args.size());
+  argv = args.data();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -106,8 +106,10 @@ std::shared_ptr<Zome> Host::load_wasm_file(const std::filesystem::path& path, st
 std::shared_ptr<Zome> Host::load_wasm(std::span<const std::uint8_t> wasm, std::string name) {
   const auto t0 = std::chrono::steady_clock::now();
   const auto build = [&] {
-    // The conductor's rules first, so nothing runs in a module it would refuse.
-    const ModuleInfo info = read_module_info(wasm, name);
+    // The conductor's rules first, so nothing runs in (and no compiler is
+    // run over) a module it would refuse. Only the interface is read here:
+    // every engine's compile validates the whole module.
+    const ModuleInfo info = read_module_interface(wasm, name);
     AbiReport report = check_zome_abi(info.imports, info.exports);
     if (!report.ok()) {
       const AbiError& first = report.errors.front();

@@ -1,8 +1,10 @@
 #include "hdk_host/module_info.hpp"
 
+#include <optional>
 #include <string>
 
 #include <wabt/binary-reader-ir.h>
+#include <wabt/binary-reader-nop.h>
 #include <wabt/binary-reader.h>
 #include <wabt/cast.h>
 #include <wabt/error-formatter.h>
@@ -53,7 +55,78 @@ ExternKind to_kind(wabt::ExternalKind kind) {
   return ExternKind::Func;
 }
 
+// Collects what read_module_interface returns and stops the reader at the
+// code section: every section declaring imports, functions and exports
+// comes before it.
+class InterfaceReader final : public wabt::BinaryReaderNop {
+ public:
+  ModuleInfo info;
+  bool reached_code = false;
+  std::optional<std::string> error;
+
+  bool OnError(const wabt::Error& e) override {
+    if (!error) error = e.message;
+    return true;  // handled: the reader prints nothing
+  }
+  wabt::Result OnFuncType(wabt::Index, wabt::Index param_count, wabt::Type* params,
+                          wabt::Index result_count, wabt::Type* results) override {
+    FuncType type;
+    for (wabt::Index i = 0; i < param_count; ++i) type.params.push_back(to_val_type(params[i]));
+    for (wabt::Index i = 0; i < result_count; ++i) type.results.push_back(to_val_type(results[i]));
+    types_.push_back(std::move(type));
+    return wabt::Result::Ok;
+  }
+  wabt::Result OnImport(wabt::Index, wabt::ExternalKind kind, std::string_view module_name,
+                        std::string_view field_name) override {
+    info.imports.push_back({std::string(module_name), std::string(field_name), to_kind(kind), {}});
+    return wabt::Result::Ok;
+  }
+  wabt::Result OnImportFunc(wabt::Index, std::string_view, std::string_view, wabt::Index,
+                            wabt::Index sig_index) override {
+    info.imports.back().type = type_at(sig_index);
+    function_types_.push_back(sig_index);
+    return wabt::Result::Ok;
+  }
+  wabt::Result OnFunction(wabt::Index, wabt::Index sig_index) override {
+    function_types_.push_back(sig_index);
+    return wabt::Result::Ok;
+  }
+  wabt::Result OnExport(wabt::Index, wabt::ExternalKind kind, wabt::Index item_index,
+                        std::string_view name) override {
+    ExportDesc desc{std::string(name), to_kind(kind), {}};
+    if (kind == wabt::ExternalKind::Func && item_index < function_types_.size())
+      desc.type = type_at(function_types_[item_index]);
+    info.exports.push_back(std::move(desc));
+    return wabt::Result::Ok;
+  }
+  wabt::Result BeginCodeSection(wabt::Offset) override {
+    reached_code = true;
+    return wabt::Result::Error;  // stop: nothing after this is needed
+  }
+
+ private:
+  FuncType type_at(wabt::Index index) const {
+    return index < types_.size() ? types_[index] : FuncType{};
+  }
+  std::vector<FuncType> types_;
+  std::vector<wabt::Index> function_types_;  // imported functions first, as wasm numbers them
+};
+
 }  // namespace
+
+ModuleInfo read_module_interface(std::span<const std::uint8_t> wasm, std::string_view label) {
+  InterfaceReader reader;
+  wabt::Features features;
+  const wabt::ReadBinaryOptions options(features, nullptr, /*read_debug_names=*/false,
+                                        /*stop_on_first_error=*/true,
+                                        /*fail_on_custom_section_error=*/false);
+  const wabt::Result result = wabt::ReadBinary(wasm.data(), wasm.size(), &reader, options);
+  if (wabt::Failed(result) && !reader.reached_code) {
+    throw Fault(FaultKind::InvalidModule, std::string(label) + ": not a valid wasm module: " +
+                                              reader.error.value_or("unreadable"));
+  }
+  return std::move(reader.info);
+}
 
 ModuleInfo read_module_info(std::span<const std::uint8_t> wasm, std::string_view label) {
   wabt::Errors errors;

@@ -16,6 +16,7 @@
 
 #include "hdk/abi.hpp"
 #include "hdk/codec.hpp"
+#include "hdk/large_region.hpp"
 #include "hdk/memory.hpp"
 #include "hdk/runtime.hpp"
 
@@ -45,13 +46,14 @@ inline bool is_static_region(const void* p) {
 inline void* allocate(std::uint64_t len) {
   if (len == 0) return empty_region();
   if (!memory::fits_wasm32(len)) return nullptr;
+  if (large_region::is_large(len)) return large_region::allocate(len);
   return std::malloc(static_cast<std::size_t>(len));
 }
 
 /// Releases a region from `allocate` (or a result the guest handed over).
 inline void deallocate(void* p) {
   if (p == nullptr || is_static_region(p)) return;
-  std::free(p);
+  large_region::free_block(p);
 }
 
 #if HDK_WASM

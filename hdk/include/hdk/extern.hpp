@@ -97,10 +97,13 @@ struct ExternSignature<ExternResult<Out> (*)()> {
 /// (failure: Deserialize(the ExternIO content)), release the input, call,
 /// and encode `Ok(ExternIO(output))` or the function's `Err(WasmError)`.
 /// The ExternIO is read in place, so the input is released only once the
-/// argument is decoded; `release_input` is called exactly once.
+/// argument is decoded, or, for an argument that points into it
+/// (`borrows_input`, a BytesView), once the result is encoded;
+/// `release_input` is called exactly once.
 template <auto Fn, class Release>
 OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_input) {
   using Sig = ExternSignature<decltype(Fn)>;
+  constexpr bool kBorrows = borrows_input<typename Sig::Input>;
   ExternIOView io;
   OutBuffer out;
   if (!read_extern_io(input, len, io, out, function_name<Fn>())) {
@@ -116,8 +119,10 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
     release_input();
     return out;
   }
-  io = ExternIOView();
-  release_input();
+  if constexpr (!kBorrows) {
+    io = ExternIOView();
+    release_input();
+  }
 
   ExternResult<typename Sig::Output> result = [&]() {
     if constexpr (Sig::kTakesInput) {
@@ -126,9 +131,13 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
       return Fn();
     }
   }();
-  if (!result) return encode_error(std::move(result).error());
-  out = encode_ok(result.value());
-  if (out.failed()) return OutBuffer();  // empty: the caller answers Memory
+  if (!result) {
+    out = encode_error(std::move(result).error());
+  } else {
+    out = encode_ok(result.value());
+    if (out.failed()) out = OutBuffer();  // empty: the caller answers Memory
+  }
+  if constexpr (kBorrows) release_input();
   return out;
 }
 

@@ -82,9 +82,10 @@ class InterpEngine final : public Engine {
 
   std::shared_ptr<Module> compile(std::span<const std::uint8_t> wasm,
                                   std::string_view label) override {
-    ModuleInfo info = read_module_info(wasm, label);
-    return std::make_shared<InterpModule>(
-        std::move(info), interp::decode(wasm.data(), wasm.size(), std::string(label)));
+    // decode validates (and reports an invalid module as read_module_info
+    // would); the interface is then read from the sections before the code.
+    auto wabt = interp::decode(wasm.data(), wasm.size(), std::string(label));
+    return std::make_shared<InterpModule>(read_module_interface(wasm, label), std::move(wabt));
   }
 };
 

@@ -25,6 +25,22 @@ HDK_EXTERN(constructed);
 hdk::ExternResult<hdk::Bytes> echo_bytes(hdk::Bytes bytes) { return bytes; }
 HDK_EXTERN(echo_bytes);
 
+// A payload read in place, returned as it came (the input must outlive the encoding).
+hdk::ExternResult<hdk::BytesView> echo_view(hdk::BytesView bytes) { return bytes; }
+HDK_EXTERN(echo_view);
+
+// What a view sees: its size and first bytes.
+struct ViewFacts {
+  std::uint64_t size = 0;
+  hdk::Bytes first_bytes;
+  HDK_STRUCT(size, first_bytes);
+};
+hdk::ExternResult<ViewFacts> view_facts(hdk::BytesView bytes) {
+  const std::size_t n = bytes.size() < 4 ? bytes.size() : 4;
+  return ViewFacts{bytes.size(), hdk::Bytes(bytes.data(), bytes.data() + n)};
+}
+HDK_EXTERN(view_facts);
+
 /// `n` bytes of output made in the guest.
 hdk::ExternResult<hdk::Bytes> make_bytes(std::uint32_t n) {
   void* probe = hdk::alloc::allocate(n);

@@ -17,8 +17,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <msgpack.hpp>
+
 #include <utility>
 #include <vector>
+#include "hdk/large_region.hpp"
 
 namespace hdk {
 
@@ -45,7 +47,7 @@ class OutBuffer {
     swap(tmp);
     return *this;
   }
-  ~OutBuffer() { std::free(data_); }
+  ~OutBuffer() { large_region::free_block(data_); }
 
   void write(const char* bytes, std::size_t n) {
     if (failed_ || n == 0) return;
@@ -75,7 +77,7 @@ class OutBuffer {
   bool reserve_exact(std::size_t wanted) {
     if (wanted <= capacity_) return true;
     if (wanted > kMaxSize) return fail();
-    char* grown = static_cast<char*>(std::realloc(data_, wanted));
+    char* grown = static_cast<char*>(large_region::resize_block(data_, size_, wanted));
     if (!grown) return fail();
     data_ = grown;
     capacity_ = wanted;
@@ -86,7 +88,7 @@ class OutBuffer {
     if (wanted > kMaxSize) return fail();
     std::size_t cap = capacity_ ? capacity_ : 64;
     while (cap < wanted) cap = cap > kMaxSize / 2 ? kMaxSize : cap * 2;
-    char* grown = static_cast<char*>(std::realloc(data_, cap));
+    char* grown = static_cast<char*>(large_region::resize_block(data_, size_, cap));
     if (!grown) return fail();
     data_ = grown;
     capacity_ = cap;
@@ -97,7 +99,8 @@ class OutBuffer {
   const char* data() const { return data_; }
   std::size_t size() const { return size_; }
   bool failed() const { return failed_; }
-  /// Hands the malloc'd bytes to the caller (who frees them with free()).
+  /// Hands the bytes to the caller, who frees them with
+  /// large_region::free_block (alloc::deallocate does).
   char* release() {
     char* out = data_;
     data_ = nullptr;

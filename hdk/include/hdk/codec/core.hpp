@@ -3,6 +3,7 @@
 // Unit), the checks every decoder shares, and whole-message encoding.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +22,40 @@ struct Bytes : std::vector<std::uint8_t> {
   Bytes() = default;
   explicit Bytes(std::vector<std::uint8_t> v) : std::vector<std::uint8_t>(std::move(v)) {}
 };
+
+/// Bytes read where they are: a zome function taking a `BytesView` sees its
+/// payload in the input the host wrote, with no copy, so a payload can fill
+/// nearly all of a zome's 4 GiB. The view is valid until the function's
+/// result is encoded (the wrapper releases the input only then), which also
+/// lets the function return the view itself. It crosses as a bin, as Bytes
+/// does; bytes sent as an array of integers have nothing to point at, so a
+/// BytesView does not decode from one (take Bytes for that).
+class BytesView {
+ public:
+  constexpr BytesView() = default;
+  constexpr BytesView(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+  explicit BytesView(const Bytes& bytes) : data_(bytes.data()), size_(bytes.size()) {}
+
+  constexpr const std::uint8_t* data() const { return data_; }
+  constexpr std::size_t size() const { return size_; }
+  constexpr bool empty() const { return size_ == 0; }
+  constexpr const std::uint8_t* begin() const { return data_; }
+  constexpr const std::uint8_t* end() const { return data_ + size_; }
+  constexpr std::uint8_t operator[](std::size_t i) const { return data_[i]; }
+  /// An owning copy.
+  Bytes to_bytes() const { return Bytes(data_, data_ + size_); }
+
+ private:
+  const std::uint8_t* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+/// True for argument types that point into the call's input (BytesView): the
+/// extern wrapper then keeps the input until the result is encoded.
+template <class T>
+inline constexpr bool borrows_input = false;
+template <>
+inline constexpr bool borrows_input<BytesView> = true;
 
 /// Rust's `()`: nil on the wire.
 struct Unit {

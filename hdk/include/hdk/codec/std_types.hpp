@@ -86,6 +86,25 @@ struct Codec<Bytes> {
   }
 };
 
+template <>
+struct Codec<BytesView> {
+  static void encode(Packer& p, const BytesView& v) {
+    p.pack_bin(static_cast<std::uint32_t>(v.size()));
+    p.pack_bin_body(reinterpret_cast<const char*>(v.data()), static_cast<std::uint32_t>(v.size()));
+  }
+  static bool decode(const msgpack::object& o, BytesView& out, DecodeError& err) {
+    if (o.type == msgpack::type::BIN) {
+      out = BytesView(reinterpret_cast<const std::uint8_t*>(o.via.bin.ptr), o.via.bin.size);
+      return true;
+    }
+    if (o.type == msgpack::type::STR) {
+      out = BytesView(reinterpret_cast<const std::uint8_t*>(o.via.str.ptr), o.via.str.size);
+      return true;
+    }
+    return codec_detail::mismatch(o, "a bin (a BytesView reads bin or str in place)", err);
+  }
+};
+
 template <class T>
 struct Codec<std::optional<T>> {
   static void encode(Packer& p, const std::optional<T>& v) {

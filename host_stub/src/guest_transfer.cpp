@@ -94,16 +94,17 @@ void Instance::zome_call(const ZomeCallEntry& entry, std::span<const std::uint8_
                          std::vector<std::uint8_t>& result) {
   if (input.size() > 0xffffffffu) throw payload_too_large(kZomeCallInput, input.size());
   const auto len = static_cast<std::uint32_t>(input.size());
-  const std::uint32_t ptr = call_i32(entry.allocate_name, len);
+  const std::uint32_t ptr = call_export_i32(entry.allocate, entry.allocate_name, len);
   if (ptr == 0) throw allocation_failed(kZomeCallInput, len);
   const std::span<std::uint8_t> in = guest_region_to_write(*this, ptr, len, kZomeCallInput);
   if (len) std::memcpy(in.data(), input.data(), len);
   // The guest owns the input region from here and frees it itself.
-  const hdk::GuestRegion out = hdk::split(call_i64(entry.function_name, ptr, len));
+  const hdk::GuestRegion out =
+      hdk::split(call_export_i64(entry.function, entry.function_name, ptr, len));
   const std::span<const std::uint8_t> region =
       guest_region(*this, out.ptr, out.len, kZomeCallResult);
   result.assign(region.begin(), region.end());
-  call_void(entry.deallocate_name, out.ptr, out.len);
+  call_export_void(entry.deallocate, entry.deallocate_name, out.ptr, out.len);
 }
 
 }  // namespace hdk_host

@@ -150,6 +150,24 @@ class Instance {
   virtual void zome_call(const ZomeCallEntry& entry, std::span<const std::uint8_t> input,
                          std::vector<std::uint8_t>& result);
 
+ protected:
+  /// The default zome_call's three guest entries, by their index in
+  /// Module::exports() (resolved and type-checked once, by resolve_zome_call)
+  /// and by name for the engines that only call by name (the defaults).
+  virtual std::uint32_t call_export_i32(std::uint32_t /*index*/, std::string_view name,
+                                        std::uint32_t a) {
+    return call_i32(name, a);
+  }
+  virtual std::uint64_t call_export_i64(std::uint32_t /*index*/, std::string_view name,
+                                        std::uint32_t a, std::uint32_t b) {
+    return call_i64(name, a, b);
+  }
+  virtual void call_export_void(std::uint32_t /*index*/, std::string_view name, std::uint32_t a,
+                                std::uint32_t b) {
+    call_void(name, a, b);
+  }
+
+ public:
   /// What the host attached to this instance (its per-call state), for the
   /// host functions of a shared HostFunctionTable.
   void* host_data() const { return host_data_; }

@@ -52,6 +52,21 @@ class InterpInstance final : public Instance {
   }
   std::span<std::uint8_t> memory() override { return {wabt_->memory_data(), wabt_->memory_size()}; }
 
+ protected:
+  // A zome call's entries by their resolved position: no name lookup, no type check per call.
+  std::uint32_t call_export_i32(std::uint32_t index, std::string_view name,
+                                std::uint32_t a) override {
+    return wabt_->call_export_i32(index, name, a);
+  }
+  std::uint64_t call_export_i64(std::uint32_t index, std::string_view name, std::uint32_t a,
+                                std::uint32_t b) override {
+    return wabt_->call_export_i64(index, name, a, b);
+  }
+  void call_export_void(std::uint32_t index, std::string_view name, std::uint32_t a,
+                        std::uint32_t b) override {
+    wabt_->call_export_void(index, name, a, b);
+  }
+
  private:
   HostFunctionTable host_functions_;  // the calls above refer to it
   std::unique_ptr<interp::WabtInstance> wabt_;

@@ -443,6 +443,7 @@ struct WabtInstance::State {
   }
 
   wi::Values invoke(std::string_view name, const wi::FuncType& type, const wi::Values& params);
+  wi::Values invoke_at(std::size_t position, std::string_view name, const wi::Values& params);
   wi::Values run(const wi::Func::Ptr& func, const std::string& what, const wi::Values& params);
   wabt::Result call_host(std::size_t index, wi::Thread& thread, const wi::Values& params,
                          wi::Values& results, wi::Trap::Ptr* out_trap);
@@ -577,6 +578,27 @@ std::uint8_t* WabtInstance::memory_data() {
 
 std::size_t WabtInstance::memory_size() {
   return state_->memory ? static_cast<std::size_t>(state_->memory->ByteSize()) : 0;
+}
+
+std::uint64_t WabtInstance::call_export_i64(std::size_t position, std::string_view name,
+                                            std::uint32_t a, std::uint32_t b) {
+  return state_->invoke_at(position, name, {wi::Value::Make(a), wi::Value::Make(b)})[0]
+      .Get<wi::u64>();
+}
+
+std::uint32_t WabtInstance::call_export_i32(std::size_t position, std::string_view name,
+                                            std::uint32_t a) {
+  return state_->invoke_at(position, name, {wi::Value::Make(a)})[0].Get<wi::u32>();
+}
+
+void WabtInstance::call_export_void(std::size_t position, std::string_view name, std::uint32_t a,
+                                    std::uint32_t b) {
+  state_->invoke_at(position, name, {wi::Value::Make(a), wi::Value::Make(b)});
+}
+
+wi::Values WabtInstance::State::invoke_at(std::size_t position, std::string_view name,
+                                          const wi::Values& params) {
+  return run(wi::Func::Ptr(store, instance->exports()[position]), std::string(name), params);
 }
 
 wi::Values WabtInstance::State::invoke(std::string_view name, const wi::FuncType& type,

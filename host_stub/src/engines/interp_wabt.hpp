@@ -56,6 +56,13 @@ class WabtInstance {
   std::uint32_t call_i32(std::string_view name, std::uint32_t a);
   void call_void(std::string_view name, std::uint32_t a, std::uint32_t b);
   std::uint32_t call_const_i32(std::string_view name);
+  /// The same, by the export's position in the module's export list, whose
+  /// type the caller has checked (a zome call's resolved entries).
+  std::uint64_t call_export_i64(std::size_t position, std::string_view name, std::uint32_t a,
+                                std::uint32_t b);
+  std::uint32_t call_export_i32(std::size_t position, std::string_view name, std::uint32_t a);
+  void call_export_void(std::size_t position, std::string_view name, std::uint32_t a,
+                        std::uint32_t b);
 
   /// The memory as it is now (null and 0 without one).
   std::uint8_t* memory_data();

@@ -19,7 +19,7 @@ echo "[2/5] cold start: every example zome on every tier"
 "$build/bench/hdk-cold-bench" "$results/cold_start.json" \
   "$zomes/hello.wasm" "$zomes/compute.wasm" "$zomes/forum.wasm"
 if [ -f "$zomes/large.wasm" ]; then
-  # cc -O2 on its 160 MB of C takes over half an hour: HDK_BENCH_LARGE_AOT=1 adds it.
+  # cc -O2 on its 160 MB of C takes ~7 minutes on 2 idle cores: HDK_BENCH_LARGE_AOT=1 adds it.
   large_tiers=interp,tcc,tiered
   [ "${HDK_BENCH_LARGE_AOT:-0}" = 1 ] && large_tiers=interp,tcc,aot,tiered
   echo "      and the generated large zome on $large_tiers (minutes)"

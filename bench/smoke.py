@@ -18,6 +18,7 @@ EXPECTED = {
     "echo_1KiB": {"native", "interp", "aot", "memcpy"},
     "echo_1MiB": {"native", "interp", "aot", "memcpy"},
     "echo_64MiB": {"native", "interp", "aot", "memcpy"},
+    "echo_in_place_1MiB": {"native", "interp", "aot"},
     "compute_100k": {"native", "interp", "aot"},
     "payload_max_one_way": {"aot", "interp"},
     "payload_max_round_trip": {"aot", "interp"},

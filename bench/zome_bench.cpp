@@ -3,7 +3,8 @@
 //   compute:  sort and hash N records (examples/compute/kernel.hpp)
 //   noop:     a zome call that does nothing (fresh instance, as Holochain does;
 //             and on a reused instance, which isolates the call itself)
-//   echo:     a payload of B bytes in and back out (1 KiB to 1 GiB)
+//   echo:     a payload of B bytes in and back out (1 KiB to 1 GiB), as hdk::Bytes,
+//             and read in place (hdk::BytesView, echo_in_place)
 //   host_calls: the posts zome's create_post plus get_post, in a Scenario:
 //             the import path (chain, DHT, validation) besides the no-op
 //   load:     getting a module for a call from the in-memory cache
@@ -114,11 +115,21 @@ void zome_noop_reused(benchmark::State& state, Runtime rt) {
   for (auto _ : state) call_or_fail(state, *rt.reused, "noop", input);
 }
 
-void zome_echo(benchmark::State& state, Runtime rt) {
+void echo_with(benchmark::State& state, Runtime rt, std::string_view function) {
   const auto size = static_cast<std::size_t>(state.range(0));
   const auto input = hdk_host::extern_input(hdk::Bytes(size, 7));
-  for (auto _ : state) call_or_fail(state, *rt.reused, "echo", input);
+  for (auto _ : state) call_or_fail(state, *rt.reused, function, input);
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size) * 2);
+}
+
+// `echo` takes and returns hdk::Bytes: the zome copies the payload in and
+// encodes it out (four copies with the host's two, where memcpy makes two).
+void zome_echo(benchmark::State& state, Runtime rt) { echo_with(state, std::move(rt), "echo"); }
+
+// `echo_in_place` takes an hdk::BytesView: only the encoding of the result
+// copies inside the zome (three copies in all).
+void zome_echo_in_place(benchmark::State& state, Runtime rt) {
+  echo_with(state, std::move(rt), "echo_in_place");
 }
 
 // 64 MiB and more on a fresh instance of a host of its own, so the memory the
@@ -234,6 +245,9 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("noop_reused/" + name).c_str(), zome_noop_reused, rt);
     auto* echo = benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo, rt);
     for (auto size : small_echoes) echo->Arg(size);
+    auto* in_place =
+        benchmark::RegisterBenchmark(("echo_in_place/" + name).c_str(), zome_echo_in_place, rt);
+    for (auto size : small_echoes) in_place->Arg(size);
     auto* echo_large = benchmark::RegisterBenchmark(("echo/" + name).c_str(), zome_echo_large, rt);
     for (auto size : large_echoes) echo_large->Arg(size);
     echo_large->Unit(benchmark::kMillisecond);

@@ -535,6 +535,29 @@ class CapiInstance final : public Instance {
     return {data, api_.wasm_memory_data_size(memory_)};
   }
 
+ protected:
+  // A zome call's entries by their resolved position (the instance's exports
+  // are the module's, in order: checked at instantiation).
+  std::uint32_t call_export_i32(std::uint32_t index, std::string_view name,
+                                std::uint32_t a) override {
+    wasm_val_t args[] = {i32_val(a)};
+    wasm_val_t results[1] = {};
+    call_func(export_at(index), name, args, results);
+    return static_cast<std::uint32_t>(results[0].of.i32);
+  }
+  std::uint64_t call_export_i64(std::uint32_t index, std::string_view name, std::uint32_t a,
+                                std::uint32_t b) override {
+    wasm_val_t args[] = {i32_val(a), i32_val(b)};
+    wasm_val_t results[1] = {};
+    call_func(export_at(index), name, args, results);
+    return static_cast<std::uint64_t>(results[0].of.i64);
+  }
+  void call_export_void(std::uint32_t index, std::string_view name, std::uint32_t a,
+                        std::uint32_t b) override {
+    wasm_val_t args[] = {i32_val(a), i32_val(b)};
+    call_func(export_at(index), name, args, {});
+  }
+
  private:
   /// What a host import's env points at: stable for the store's life.
   struct ImportBinding {
@@ -549,6 +572,11 @@ class CapiInstance final : public Instance {
                                  wasm_val_vec_t* results) noexcept;
   void call(std::string_view name, const FuncType& type, std::span<wasm_val_t> args,
             std::span<wasm_val_t> results);
+  void call_func(const wasm_func_t* func, std::string_view name, std::span<wasm_val_t> args,
+                 std::span<wasm_val_t> results);
+  const wasm_func_t* export_at(std::uint32_t index) const {
+    return api_.wasm_extern_as_func(exports_->data[index]);
+  }
   const wasm_func_t* export_function(std::string_view name, const FuncType& type) const;
   void throw_pending_fault();
   void check_memory_limit(const std::string& context) const;
@@ -802,8 +830,14 @@ wasm_trap_t* CapiInstance::run_host_function(const ImportBinding& binding,
 
 void CapiInstance::call(std::string_view name, const FuncType& type, std::span<wasm_val_t> args,
                         std::span<wasm_val_t> results) {
+  // Refused before the lookup, so a refused call says why whatever it names.
   if (auto refused = refuse_unenforceable_deadline("wasm-c-api", limits_)) throw *refused;
-  const wasm_func_t* func = export_function(name, type);
+  call_func(export_function(name, type), name, args, results);
+}
+
+void CapiInstance::call_func(const wasm_func_t* func, std::string_view name,
+                             std::span<wasm_val_t> args, std::span<wasm_val_t> results) {
+  if (auto refused = refuse_unenforceable_deadline("wasm-c-api", limits_)) throw *refused;
   // Never a null data pointer, even for no values: some implementations
   // build a slice from it unconditionally.
   wasm_val_t none{};

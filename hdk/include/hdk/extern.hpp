@@ -105,7 +105,7 @@ OutBuffer run(const std::uint8_t* input, std::size_t len, Release&& release_inpu
   using Sig = ExternSignature<decltype(Fn)>;
   constexpr bool kBorrows = borrows_input<typename Sig::Input>;
   // Worked out while compiling: at run time, finding the name in
-  // __PRETTY_FUNCTION__ was a sixth of a no-op call's instructions.
+  // __PRETTY_FUNCTION__ was a quarter of a no-op call's guest instructions.
   constexpr std::string_view kFunction = function_name<Fn>();
   ExternIOView io;
   OutBuffer out;

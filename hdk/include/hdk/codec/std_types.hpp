@@ -56,24 +56,40 @@ struct Codec<std::vector<T, A>> {
 };
 
 template <>
-struct Codec<Bytes> {
-  static void encode(Packer& p, const Bytes& v) {
+struct Codec<BytesView> {
+  static void encode(Packer& p, const BytesView& v) {
     p.pack_bin(static_cast<std::uint32_t>(v.size()));
     p.pack_bin_body(reinterpret_cast<const char*>(v.data()), static_cast<std::uint32_t>(v.size()));
   }
+  /// A bin or str where it lies; false (`out` untouched) for anything else.
+  static bool read_in_place(const msgpack::object& o, BytesView& out) {
+    if (o.type == msgpack::type::BIN) {
+      out = BytesView(reinterpret_cast<const std::uint8_t*>(o.via.bin.ptr), o.via.bin.size);
+      return true;
+    }
+    if (o.type == msgpack::type::STR) {
+      out = BytesView(reinterpret_cast<const std::uint8_t*>(o.via.str.ptr), o.via.str.size);
+      return true;
+    }
+    return false;
+  }
+  static bool decode(const msgpack::object& o, BytesView& out, DecodeError& err) {
+    if (read_in_place(o, out)) return true;
+    return codec_detail::mismatch(o, "a bin (a BytesView reads bin or str in place)", err);
+  }
+};
+
+template <>
+struct Codec<Bytes> {
+  static void encode(Packer& p, const Bytes& v) { Codec<BytesView>::encode(p, BytesView(v)); }
   // serde_bytes reads bin, str or a sequence of u8.
   static bool decode(const msgpack::object& o, Bytes& out, DecodeError& err) {
     // Assigned from uint8_t pointers, not char*: from the same type the copy
     // is one memmove (one memory.copy in a zome), where char* converts byte
     // by byte; and unlike resize() then memcpy, nothing is zero-filled first.
-    if (o.type == msgpack::type::BIN) {
-      const auto* bytes = reinterpret_cast<const std::uint8_t*>(o.via.bin.ptr);
-      out.assign(bytes, bytes + o.via.bin.size);
-      return true;
-    }
-    if (o.type == msgpack::type::STR) {
-      const auto* bytes = reinterpret_cast<const std::uint8_t*>(o.via.str.ptr);
-      out.assign(bytes, bytes + o.via.str.size);
+    BytesView view;
+    if (Codec<BytesView>::read_in_place(o, view)) {
+      out.assign(view.begin(), view.end());
       return true;
     }
     if (o.type == msgpack::type::ARRAY) {
@@ -83,25 +99,6 @@ struct Codec<Bytes> {
       return true;
     }
     return codec_detail::mismatch(o, "a byte array", err);
-  }
-};
-
-template <>
-struct Codec<BytesView> {
-  static void encode(Packer& p, const BytesView& v) {
-    p.pack_bin(static_cast<std::uint32_t>(v.size()));
-    p.pack_bin_body(reinterpret_cast<const char*>(v.data()), static_cast<std::uint32_t>(v.size()));
-  }
-  static bool decode(const msgpack::object& o, BytesView& out, DecodeError& err) {
-    if (o.type == msgpack::type::BIN) {
-      out = BytesView(reinterpret_cast<const std::uint8_t*>(o.via.bin.ptr), o.via.bin.size);
-      return true;
-    }
-    if (o.type == msgpack::type::STR) {
-      out = BytesView(reinterpret_cast<const std::uint8_t*>(o.via.str.ptr), o.via.str.size);
-      return true;
-    }
-    return codec_detail::mismatch(o, "a bin (a BytesView reads bin or str in place)", err);
   }
 };
 
